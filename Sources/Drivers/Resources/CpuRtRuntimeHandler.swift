@@ -1,0 +1,11 @@
+import Podlike
+import Yams
+
+// STUB-HANDLER: replace with the real handler.
+struct CpuRtRuntimeHandler: SettingHandler {
+    let descriptor = SettingDescriptor(key: "cpu_rt_runtime", summary: "STUB", examples: [])
+
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+        throw SettingProblem("not implemented yet", at: value)
+    }
+}

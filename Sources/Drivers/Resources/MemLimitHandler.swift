@@ -1,0 +1,20 @@
+import Podlike
+import Yams
+
+/// `mem_limit: 512m` → `HostConfig.Memory` in bytes. The pod-level memory cap
+/// later lowers it to the controller's own limit.
+struct MemLimitHandler: SettingHandler {
+    let descriptor = SettingDescriptor(
+        key: "mem_limit",
+        summary: "the memory limit, as a byte size",
+        examples: [
+            SettingExample("mem_limit: 512m", .request(#"{"HostConfig": {"Memory": 536870912}}"#)),
+            SettingExample("mem_limit: 1.5g", .request(#"{"HostConfig": {"Memory": 1610612736}}"#)),
+            SettingExample("mem_limit: 1048576", .request(#"{"HostConfig": {"Memory": 1048576}}"#)),
+            SettingExample("mem_limit: lots", .error(#"expected a byte size like "512m", "1.5g" or a number of bytes, got "lots""#)),
+        ])
+
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+        spec.request.HostConfig.Memory = try ByteSize.parse(value)
+    }
+}

@@ -1,0 +1,44 @@
+/// `depends_on` must name components of the same pod and must not loop.
+enum DependencyCheck {
+    static func problems(in components: [PodPlan.Component]) -> [ValidationError] {
+        var errors: [ValidationError] = []
+        let regular = Dictionary(uniqueKeysWithValues: components.filter { !$0.isInit }.map { ($0.name, $0) })
+        for component in components {
+            for dependency in component.spec.lifecycle.dependsOn where regular[dependency.component] == nil {
+                let known = regular.keys.sorted().filter { $0 != component.name }.map { "\"\($0)\"" }.joined(separator: ", ")
+                let why = component.isInit
+                    ? "init components run before every other component and can't depend on one"
+                    : "\"\(dependency.component)\" is not a component of this pod; the others are \(known.isEmpty ? "none" : known)"
+                errors.append(ValidationError(
+                    component: component.name, key: "depends_on",
+                    line: dependency.line, column: dependency.column, message: why))
+            }
+        }
+        guard errors.isEmpty else { return errors }
+
+        // Depth-first search for a cycle, reporting it as a path.
+        var state: [String: Bool] = [:]  // false: on the stack, true: done
+        var stack: [String] = []
+        func visit(_ name: String) -> [String]? {
+            if state[name] == true { return nil }
+            if state[name] == false { return Array(stack.drop { $0 != name }) + [name] }
+            state[name] = false
+            stack.append(name)
+            for dependency in regular[name]?.spec.lifecycle.dependsOn ?? [] {
+                if let cycle = visit(dependency.component) { return cycle }
+            }
+            stack.removeLast()
+            state[name] = true
+            return nil
+        }
+        for name in regular.keys.sorted() {
+            if let cycle = visit(name) {
+                errors.append(ValidationError(
+                    component: cycle[0], key: "depends_on",
+                    message: "dependency cycle \(cycle.map { "\"\($0)\"" }.joined(separator: " -> ")); remove one of these dependencies"))
+                break
+            }
+        }
+        return errors
+    }
+}

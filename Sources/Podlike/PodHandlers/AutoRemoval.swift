@@ -1,0 +1,12 @@
+/// Components are removed by the engine as soon as they stop, so a pod that ends
+/// abruptly leaves no stopped containers behind.
+public struct AutoRemoval: PodSettingHandler {
+    public let name = "auto-remove"
+    public let summary = "sets AutoRemove, so the engine removes a component as soon as it stops"
+
+    public init() {}
+
+    public func apply(to spec: inout ComponentSpec, pod: PodContext) {
+        spec.request.HostConfig.AutoRemove = true
+    }
+}

@@ -1,0 +1,12 @@
+/// The pod-level handlers, applied in this order to every component.
+public enum PodHandlers {
+    public static let all: [any PodSettingHandler] = [
+        NamespaceSharing(),
+        CgroupPlacementHandler(),
+        MemoryCap(),
+        VolumeSharing(),
+        AutoRemoval(),
+        ContainerNaming(),
+        PodLabelling(),
+    ]
+}

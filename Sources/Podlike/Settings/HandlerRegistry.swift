@@ -1,0 +1,58 @@
+/// The handlers a driver may use, looked up by key or alias. Built from one
+/// explicit list; a key claimed twice is a programming error reported at build time.
+public struct HandlerRegistry: Sendable {
+    public struct DuplicateKey: Error, CustomStringConvertible {
+        public var key: String
+        public var description: String { "two setting handlers claim the key \"\(key)\"" }
+    }
+
+    public let handlers: [any SettingHandler]
+    public let podHandlers: [any PodSettingHandler]
+    private let byKey: [String: any SettingHandler]
+
+    public init(handlers: [any SettingHandler], podHandlers: [any PodSettingHandler]) throws {
+        var byKey: [String: any SettingHandler] = [:]
+        for handler in handlers {
+            for key in [handler.descriptor.key] + handler.descriptor.aliases {
+                guard byKey[key] == nil else { throw DuplicateKey(key: key) }
+                byKey[key] = handler
+            }
+        }
+        self.handlers = handlers.sorted { $0.descriptor.key < $1.descriptor.key }
+        self.podHandlers = podHandlers
+        self.byKey = byKey
+    }
+
+    public func handler(for key: String) -> (any SettingHandler)? {
+        byKey[key]
+    }
+
+    public var keys: [String] {
+        byKey.keys.sorted()
+    }
+
+    /// The closest known key, for "did you mean" on a misspelt one.
+    public func suggestion(for key: String) -> String? {
+        let scored = byKey.keys.map { ($0, EditDistance.between(key, $0)) }
+        guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
+        return best.1 <= max(2, key.count / 3) ? best.0 : nil
+    }
+}
+
+enum EditDistance {
+    static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

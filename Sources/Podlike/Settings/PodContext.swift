@@ -1,0 +1,97 @@
+/// What the pod-level handlers know about the controller and the pod's options.
+public struct PodContext: Sendable, Equatable {
+    public var controllerID: String
+    /// Without the leading slash.
+    public var controllerName: String
+    /// The container whose IPC namespace components join: the controller, or the
+    /// holder started when the controller's IPC is private.
+    public var ipcTarget: String
+    public var cgroup: CgroupPlacement
+    /// The controller's own mounts, as its inspection shows them.
+    public var mounts: [ControllerMount]
+    /// Bytes; nil when the controller has no memory limit.
+    public var memoryLimit: Int64?
+    public var nanoCpus: Int64?
+    public var cpuQuota: Int64?
+    public var cpuPeriod: Int64?
+    public var options: PodOptions
+    /// The Swarm node the pod runs on, when known.
+    public var nodeID: String?
+
+    public init(
+        controllerID: String, controllerName: String, ipcTarget: String? = nil,
+        cgroup: CgroupPlacement, mounts: [ControllerMount] = [], memoryLimit: Int64? = nil,
+        nanoCpus: Int64? = nil, cpuQuota: Int64? = nil, cpuPeriod: Int64? = nil,
+        options: PodOptions = .init(), nodeID: String? = nil
+    ) {
+        self.controllerID = controllerID
+        self.controllerName = controllerName.hasPrefix("/") ? String(controllerName.dropFirst()) : controllerName
+        self.ipcTarget = ipcTarget ?? controllerID
+        self.cgroup = cgroup
+        self.mounts = mounts
+        self.memoryLimit = memoryLimit
+        self.nanoCpus = nanoCpus
+        self.cpuQuota = cpuQuota
+        self.cpuPeriod = cpuPeriod
+        self.options = options
+        self.nodeID = nodeID
+    }
+
+    /// The context `podlike render` uses: no engine, a placeholder controller.
+    public static func placeholder(options: PodOptions = .init(), memoryLimit: Int64? = nil, nanoCpus: Int64? = nil) -> PodContext {
+        let id = String(repeating: "0", count: 64)
+        return PodContext(
+            controllerID: id, controllerName: "pod", cgroup: .nested(parent: "/docker/\(id)"),
+            memoryLimit: memoryLimit, nanoCpus: nanoCpus, options: options)
+    }
+
+    public func componentContainerName(_ component: String) -> String {
+        "\(controllerName).podlike.\(component)"
+    }
+}
+
+public enum CgroupPlacement: Sendable, Equatable {
+    /// Components nest under the controller's cgroup (cgroup v1, cgroupfs driver).
+    case nested(parent: String)
+    /// Components sit next to the controller and get its limits as caps (cgroup v2,
+    /// where a cgroup with processes can't have children).
+    case siblings(parent: String?)
+}
+
+/// One of the controller's mounts.
+public struct ControllerMount: Codable, Sendable, Equatable {
+    public var `Type`: String
+    public var Name: String?
+    public var Source: String
+    public var Destination: String
+    public var RW: Bool
+    public var Propagation: String?
+    public var Driver: String?
+
+    public init(Type: String, Name: String? = nil, Source: String, Destination: String, RW: Bool = true, Propagation: String? = nil, Driver: String? = nil) {
+        self.Type = Type
+        self.Name = Name
+        self.Source = Source
+        self.Destination = Destination
+        self.RW = RW
+        self.Propagation = Propagation
+        self.Driver = Driver
+    }
+}
+
+/// The controller's flags that shape every component.
+public struct PodOptions: Sendable, Equatable {
+    public var sharePids: Bool
+    public var shareIpc: Bool
+    public var shareVolumes: Bool
+    public var forwardLogs: Bool
+    public var alwaysPull: Bool
+
+    public init(sharePids: Bool = true, shareIpc: Bool = true, shareVolumes: Bool = true, forwardLogs: Bool = false, alwaysPull: Bool = false) {
+        self.sharePids = sharePids
+        self.shareIpc = shareIpc
+        self.shareVolumes = shareVolumes
+        self.forwardLogs = forwardLogs
+        self.alwaysPull = alwaysPull
+    }
+}

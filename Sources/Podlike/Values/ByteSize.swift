@@ -1,0 +1,31 @@
+import Yams
+
+/// Compose byte sizes: `512m`, `1g`, `64k`, `1.5g`, `100b`, `2gb`, or a plain number of bytes.
+public enum ByteSize {
+    public static let expectation = "a byte size like \"512m\", \"1.5g\" or a number of bytes"
+
+    public static func parse(_ text: String) -> Int64? {
+        var raw = text.trimmingWhitespace.lowercased()
+        guard !raw.isEmpty else { return nil }
+        if raw.hasSuffix("b"), raw.count > 1, let before = raw.dropLast().last, "kmgt".contains(before) {
+            raw.removeLast()
+        }
+        let units: [Character: Double] = ["b": 1, "k": 1024, "m": 1024 * 1024, "g": 1024 * 1024 * 1024, "t": 1024 * 1024 * 1024 * 1024]
+        var multiplier: Double = 1
+        if let last = raw.last, let unit = units[last] {
+            multiplier = unit
+            raw.removeLast()
+        }
+        guard let number = Double(raw), number >= 0, number.isFinite, raw.first != "+" else { return nil }
+        let bytes = (number * multiplier).rounded(.down)
+        guard bytes < Double(Int64.max) else { return nil }
+        return Int64(bytes)
+    }
+
+    public static func parse(_ node: Node) throws(SettingProblem) -> Int64 {
+        guard let value = parse(try node.text(expected: expectation)) else {
+            throw .expected(expectation, got: node)
+        }
+        return value
+    }
+}
