@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Podlike
+
+@main
+struct PodlikeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "podlike",
+        abstract: "Runs Kubernetes-style pods on Docker: the components in this container's labels share its namespaces.",
+        subcommands: [RunCommand.self, RenderCommand.self, SettingsCommand.self, PauseCommand.self],
+        defaultSubcommand: RunCommand.self)
+
+    /// Rewrites the original tool's Go-style flags (`-logs`, `-pids=false`) first.
+    static func main() async {
+        let arguments: [String]
+        do {
+            arguments = try LegacyFlagSpelling.normalize(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            FileHandle.standardError.write(Data("podlike: \(error)\n".utf8))
+            Foundation.exit(ExitCodes.podlikeFailed)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// `docker run`'s convention: 125 when podlike or the engine failed.
+enum ExitCodes {
+    static let podlikeFailed: Int32 = 125
+}

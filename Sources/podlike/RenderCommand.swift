@@ -1,0 +1,56 @@
+import ArgumentParser
+import Drivers
+import Foundation
+import Podlike
+
+/// Prints the create requests a set of labels produces, without an engine.
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Print the create-container requests that a set of labels produces, without touching an engine.")
+
+    @Option(name: .long, help: "A JSON or YAML mapping of labels, as `docker inspect` shows them under .Config.Labels.")
+    var labels: String
+
+    @OptionGroup var controller: ControllerOptions
+
+    @Option(help: "The placeholder controller's memory limit, as a byte size like 512m.")
+    var memoryLimit: String?
+
+    @Option(help: "The placeholder controller's CPU limit, like 1.5.")
+    var cpus: Double?
+
+    func run() throws {
+        do {
+            let registry = try BuiltinSettings.registry()
+            let text = try String(contentsOfFile: labels, encoding: .utf8)
+            let labelMap = try LabelsFile.parse(text, path: labels)
+            let memory = try memoryLimit.map { value in
+                guard let bytes = ByteSize.parse(value) else {
+                    throw ArgumentParser.ValidationError("--memory-limit: expected a byte size like 512m, got \"\(value)\"")
+                }
+                return bytes
+            }
+            let context = SettingContext(
+                baseDirectory: FileManager.default.currentDirectoryPath,
+                processEnvironment: ProcessInfo.processInfo.environment)
+            let planner = PodPlanner(driver: ComponentDriver(registry: registry, context: context))
+            let pod = PodContext.placeholder(
+                options: controller.podOptions, memoryLimit: memory, nanoCpus: cpus.map { Int64($0 * 1e9) })
+            let plan = try planner.plan(labels: labelMap) { path in try String(contentsOfFile: path, encoding: .utf8) }
+                .applying(pod, registry: registry)
+            for warning in plan.warnings {
+                FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+            }
+            print(try RenderDocument(plan: plan).json())
+        } catch let failure as PodValidationFailure {
+            FileHandle.standardError.write(Data("\(failure)\n".utf8))
+            throw ExitCode(ExitCodes.podlikeFailed)
+        } catch let error as ArgumentParser.ValidationError {
+            throw error
+        } catch let error as CocoaError where error.code == .fileReadNoSuchFile || error.code == .fileReadUnknown {
+            FileHandle.standardError.write(Data("podlike render: can't read \(labels): \(error.localizedDescription)\n".utf8))
+            throw ExitCode(ExitCodes.podlikeFailed)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the controller image (default tag podlike:dev) without a registry: a
+# static-stdlib release build plus the few glibc libraries it links, FROM scratch.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tag=${1:-podlike:dev}
+scratch=${PODLIKE_RELEASE_BUILD:-.build-release}
+
+swift build -c release --static-swift-stdlib --product podlike --scratch-path "$scratch"
+binary="$scratch/release/podlike"
+
+context=$(mktemp -d)
+trap 'rm -rf "$context"' EXIT
+mkdir -p "$context/rootfs/usr/local/bin" "$context/rootfs/tmp" "$context/rootfs/run/podlike"
+cp "$binary" "$context/rootfs/usr/local/bin/podlike"
+strip "$context/rootfs/usr/local/bin/podlike" 2>/dev/null || true
+# Every shared library the binary needs, at the path the loader looks for it.
+for library in $(ldd "$binary" | grep -o '/[^ ]*'); do
+    mkdir -p "$context/rootfs$(dirname "$library")"
+    cp -L "$library" "$context/rootfs$library"
+done
+cp Dockerfile "$context/Dockerfile"
+DOCKER_BUILDKIT=0 docker build -q -t "$tag" "$context" >/dev/null
+echo "built $tag ($(docker image inspect -f '{{.Size}}' "$tag") bytes)"
