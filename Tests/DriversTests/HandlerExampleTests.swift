@@ -26,6 +26,11 @@ struct HandlerExampleTests {
         // Files that env_file examples name.
         try? "# defaults\nMODE=dev\nexport LEVEL=info\n\nQUOTED=\"a b\"\n".write(toFile: directory + "/app.env", atomically: true, encoding: .utf8)
         try? "MODE=prod\n".write(toFile: directory + "/prod.env", atomically: true, encoding: .utf8)
+        try? "FROM_CONTROLLER\nNOT_SET_IN_CONTROLLER\nMODE=dev\n".write(toFile: directory + "/passthrough.env", atomically: true, encoding: .utf8)
+        try? "MODE=dev\n# the next line has no =\nnot a setting\n".write(toFile: directory + "/broken.env", atomically: true, encoding: .utf8)
+        // Files that security_opt examples name.
+        try? "{\n  \"defaultAction\": \"SCMP_ACT_ALLOW\"\n}\n".write(toFile: directory + "/seccomp.json", atomically: true, encoding: .utf8)
+        try? "defaultAction: allow\n".write(toFile: directory + "/seccomp.yaml", atomically: true, encoding: .utf8)
         return directory
     }()
 

@@ -1,11 +1,18 @@
 import Podlike
 import Yams
 
-// STUB-HANDLER: replace with the real handler.
+/// `tty: true` → `Tty`: the component gets a pseudo-terminal.
 struct TtyHandler: SettingHandler {
-    let descriptor = SettingDescriptor(key: "tty", summary: "STUB", examples: [])
+    let descriptor = SettingDescriptor(
+        key: "tty",
+        summary: "whether the component gets a pseudo-terminal",
+        examples: [
+            SettingExample("tty: true", .request(#"{"Tty": true}"#)),
+            SettingExample("tty: false", .request(#"{"Tty": false}"#)),
+            SettingExample("tty: sometimes", .error(#"expected true or false, got "sometimes""#)),
+        ])
 
     func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
-        throw SettingProblem("not implemented yet", at: value)
+        spec.request.Tty = try value.boolValue()
     }
 }

@@ -1,11 +1,22 @@
 import Podlike
 import Yams
 
-// STUB-HANDLER: replace with the real handler.
+/// `cpu_quota: 50000` (microseconds per `cpu_period`) → `HostConfig.CpuQuota`.
+/// The kernel takes at least 1ms, or -1 for no quota.
 struct CpuQuotaHandler: SettingHandler {
-    let descriptor = SettingDescriptor(key: "cpu_quota", summary: "STUB", examples: [])
+    static let expectation = "microseconds of CPU time per period, 1000 or more, or -1 for no quota"
+
+    let descriptor = SettingDescriptor(
+        key: "cpu_quota",
+        summary: "microseconds of CPU time the component gets in each cpu_period",
+        examples: [
+            SettingExample("cpu_quota: 50000", .request(#"{"HostConfig": {"CpuQuota": 50000}}"#)),
+            SettingExample("cpu_quota: -1", .request(#"{"HostConfig": {"CpuQuota": -1}}"#)),
+            SettingExample("cpu_quota: 500", .error(#"expected microseconds of CPU time per period, 1000 or more, or -1 for no quota, got "500""#)),
+            SettingExample("cpu_quota: 50%", .error(#"got "50%""#)),
+        ])
 
     func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
-        throw SettingProblem("not implemented yet", at: value)
+        spec.request.HostConfig.CpuQuota = try value.integer(expected: Self.expectation) { $0 == -1 || $0 >= 1000 }
     }
 }

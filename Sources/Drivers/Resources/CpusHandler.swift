@@ -1,11 +1,21 @@
 import Podlike
 import Yams
 
-// STUB-HANDLER: replace with the real handler.
+/// `cpus: 0.5` or `cpus: "1.5"` → `HostConfig.NanoCpus` (CPUs × 10⁹). The pod's
+/// cgroup still bounds the component by the controller's own CPU limit.
 struct CpusHandler: SettingHandler {
-    let descriptor = SettingDescriptor(key: "cpus", summary: "STUB", examples: [])
+    let descriptor = SettingDescriptor(
+        key: "cpus",
+        summary: "how many CPUs the component may use, like 0.5 or 1.5",
+        examples: [
+            SettingExample("cpus: 0.5", .request(#"{"HostConfig": {"NanoCpus": 500000000}}"#)),
+            SettingExample("cpus: '1.5'", .request(#"{"HostConfig": {"NanoCpus": 1500000000}}"#)),
+            SettingExample("cpus: 2", .request(#"{"HostConfig": {"NanoCpus": 2000000000}}"#)),
+            SettingExample("cpus: -1", .error(#"expected a number of CPUs like 0.5 or "1.5", got "-1""#)),
+            SettingExample("cpus: half", .error(#"expected a number of CPUs like 0.5 or "1.5", got "half""#)),
+        ])
 
     func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
-        throw SettingProblem("not implemented yet", at: value)
+        spec.request.HostConfig.NanoCpus = try ResourceAmount.nanoCpus(value)
     }
 }

@@ -1,11 +1,19 @@
 import Podlike
 import Yams
 
-// STUB-HANDLER: replace with the real handler.
+/// `oom_kill_disable: true` → `HostConfig.OomKillDisable`. Without a `mem_limit`
+/// the OOM killer may then take host processes instead.
 struct OomKillDisableHandler: SettingHandler {
-    let descriptor = SettingDescriptor(key: "oom_kill_disable", summary: "STUB", examples: [])
+    let descriptor = SettingDescriptor(
+        key: "oom_kill_disable",
+        summary: "keeps the OOM killer off the component's processes; set mem_limit with it",
+        examples: [
+            SettingExample("oom_kill_disable: true", .request(#"{"HostConfig": {"OomKillDisable": true}}"#)),
+            SettingExample("oom_kill_disable: false", .request(#"{"HostConfig": {"OomKillDisable": false}}"#)),
+            SettingExample("oom_kill_disable: sometimes", .error(#"expected true or false, got "sometimes""#)),
+        ])
 
     func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
-        throw SettingProblem("not implemented yet", at: value)
+        spec.request.HostConfig.OomKillDisable = try value.boolValue()
     }
 }

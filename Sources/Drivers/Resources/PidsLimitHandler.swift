@@ -1,11 +1,19 @@
 import Podlike
 import Yams
 
-// STUB-HANDLER: replace with the real handler.
+/// `pids_limit: 100` → `HostConfig.PidsLimit`; `-1` (or 0) means no limit.
 struct PidsLimitHandler: SettingHandler {
-    let descriptor = SettingDescriptor(key: "pids_limit", summary: "STUB", examples: [])
+    let descriptor = SettingDescriptor(
+        key: "pids_limit",
+        summary: "the most processes the component may run, or -1 for no limit",
+        examples: [
+            SettingExample("pids_limit: 100", .request(#"{"HostConfig": {"PidsLimit": 100}}"#)),
+            SettingExample("pids_limit: -1", .request(#"{"HostConfig": {"PidsLimit": -1}}"#)),
+            SettingExample("pids_limit: -5", .error(#"expected a number of processes like 100, or -1 for no limit, got "-5""#)),
+            SettingExample("pids_limit: many", .error(#"got "many""#)),
+        ])
 
     func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
-        throw SettingProblem("not implemented yet", at: value)
+        spec.request.HostConfig.PidsLimit = try ResourceAmount.pidsLimit(value)
     }
 }

@@ -1,0 +1,20 @@
+import Yams
+
+/// Amounts written the same way in a top-level key and in `deploy.resources`.
+public enum ResourceAmount {
+    public static let cpusExpectation = "a number of CPUs like 0.5 or \"1.5\""
+    public static let pidsExpectation = "a number of processes like 100, or -1 for no limit"
+
+    /// `cpus: 1.5` as the API's `NanoCpus`: billionths of a CPU.
+    public static func nanoCpus(_ node: Node) throws(SettingProblem) -> Int64 {
+        let cpus = try node.number(expected: cpusExpectation)
+        let nanoCpus = (cpus * 1e9).rounded()
+        guard cpus >= 0, nanoCpus < Double(Int64.max) else { throw .expected(cpusExpectation, got: node) }
+        return Int64(nanoCpus)
+    }
+
+    /// A PIDs limit; -1 (or 0) leaves the number of processes unlimited.
+    public static func pidsLimit(_ node: Node) throws(SettingProblem) -> Int64 {
+        try node.integer(expected: pidsExpectation) { $0 >= -1 }
+    }
+}

@@ -1,0 +1,95 @@
+import Podlike
+import Testing
+
+struct PodHandlerTests {
+    let controller = String(repeating: "c", count: 64)
+
+    func pod(_ options: PodOptions = .init(), mounts: [ControllerMount] = [], memory: Int64? = nil, ipc: String? = nil, cgroup: CgroupPlacement? = nil) -> PodContext {
+        PodContext(
+            controllerID: controller, controllerName: "/web.1.abc", ipcTarget: ipc,
+            cgroup: cgroup ?? .nested(parent: "/docker/\(controller)"), mounts: mounts, memoryLimit: memory, options: options)
+    }
+
+    func apply(_ spec: ComponentSpec = ComponentSpec(name: "app"), _ pod: PodContext) -> ComponentSpec {
+        var spec = spec
+        for handler in PodHandlers.all { handler.apply(to: &spec, pod: pod) }
+        return spec
+    }
+
+    @Test("components join the controller's network, PID and IPC namespaces and nest in its cgroup")
+    func namespaces() {
+        let host = apply(pod()).request.HostConfig
+        #expect(host.NetworkMode == "container:\(controller)")
+        #expect(host.PidMode == "container:\(controller)")
+        #expect(host.IpcMode == "container:\(controller)")
+        #expect(host.CgroupParent == "/docker/\(controller)")
+        #expect(host.AutoRemove == true)
+    }
+
+    @Test("--no-pids and --no-ipc leave those namespaces private; the network is always shared")
+    func optionsOff() {
+        let host = apply(pod(PodOptions(sharePids: false, shareIpc: false))).request.HostConfig
+        #expect(host.PidMode == nil)
+        #expect(host.IpcMode == nil)
+        #expect(host.NetworkMode == "container:\(controller)")
+    }
+
+    @Test("components join the IPC holder when there is one")
+    func ipcHolder() {
+        #expect(apply(pod(ipc: "holder-id")).request.HostConfig.IpcMode == "container:holder-id")
+    }
+
+    @Test("containers are named after the pod and labelled with their controller")
+    func namingAndLabels() {
+        let spec = apply(pod())
+        #expect(spec.containerName == "web.1.abc.podlike.app")
+        #expect(spec.request.Labels?["io.podlike.controller"] == controller)
+        #expect(spec.request.Labels?["io.podlike.component"] == "app")
+        #expect(spec.request.Labels?["io.podlike.pod"] == "web.1.abc")
+    }
+
+    static let socket = ControllerMount(Type: "bind", Source: "/var/run/docker.sock", Destination: "/var/run/docker.sock")
+    static let data = ControllerMount(Type: "volume", Name: "data", Source: "/var/lib/docker/volumes/data/_data", Destination: "/data")
+    static let config = ControllerMount(Type: "bind", Source: "/srv/config", Destination: "/config", RW: false)
+
+    @Test("the controller's volumes are shared, never the engine socket")
+    func volumes() {
+        let mounts = apply(pod(mounts: [Self.socket, Self.data, Self.config])).request.HostConfig.Mounts ?? []
+        #expect(mounts == [
+            Mount(Type: "volume", Source: "data", Target: "/data"),
+            Mount(Type: "bind", Source: "/srv/config", Target: "/config", ReadOnly: true),
+        ])
+    }
+
+    @Test("--no-volumes shares nothing")
+    func noVolumes() {
+        let spec = apply(pod(PodOptions(shareVolumes: false), mounts: [Self.data]))
+        #expect(spec.request.HostConfig.Mounts == nil)
+    }
+
+    @Test("a component's own mount on the same path wins over the shared one")
+    func ownMountWins() {
+        var spec = ComponentSpec(name: "app")
+        spec.request.HostConfig.Binds = ["/host/data:/data:ro"]
+        #expect(apply(spec, pod(mounts: [Self.data])).request.HostConfig.Mounts == nil)
+    }
+
+    @Test("mem_limit above the controller's limit is capped, with a warning")
+    func memoryCap() {
+        var spec = ComponentSpec(name: "app")
+        spec.request.HostConfig.Memory = 1 << 30
+        let capped = apply(spec, pod(memory: 256 << 20))
+        #expect(capped.request.HostConfig.Memory == 256 << 20)
+        #expect(capped.warnings.contains { $0.contains("capped") })
+
+        spec.request.HostConfig.Memory = 128 << 20
+        #expect(apply(spec, pod(memory: 256 << 20)).request.HostConfig.Memory == 128 << 20)
+    }
+
+    @Test("next to the controller (cgroup v2), components get its limits as caps")
+    func siblings() {
+        let spec = apply(pod(memory: 256 << 20, cgroup: .siblings(parent: nil)))
+        #expect(spec.request.HostConfig.CgroupParent == nil)
+        #expect(spec.request.HostConfig.Memory == 256 << 20)
+    }
+}
