@@ -1,2 +1,98 @@
 import ArgumentParser
-struct RunCommand: AsyncParsableCommand { @OptionGroup var controller: ControllerOptions; func run() async throws { print("todo") } }
+import Drivers
+import Foundation
+import Logging
+import Podlike
+import ServiceLifecycle
+
+/// The controller: runs the pod that this container's labels describe.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the pod described by this container's labels (the default).")
+
+    @OptionGroup var controller: ControllerOptions
+
+    @Option(help: "The time the whole pod gets to stop, like 10s or 1m30s. Default: the Swarm service's stop grace period, else 10s.")
+    var stopGrace: String?
+
+    @Option(help: "A Docker config.json with registry credentials (an \"auths\" section). Also PODLIKE_REGISTRY_AUTH.")
+    var registryAuth: String?
+
+    @Option(help: "trace, debug, info, notice, warning or error. Also PODLIKE_LOG_LEVEL.")
+    var logLevel: String?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let level = (logLevel ?? environment["PODLIKE_LOG_LEVEL"]).flatMap(Logger.Level.init(rawValue:)) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "podlike")
+        let explicitGrace = try stopGrace.map(Self.duration)
+
+        let outcome: PodOutcome
+        do {
+            outcome = try await withEngineClient(environment: environment, logger: logger) { engine in
+                try await runPod(engine: engine, explicitGrace: explicitGrace, logger: logger)
+            }
+        } catch let failure as PodValidationFailure {
+            FileHandle.standardError.write(Data("\(failure)\n".utf8))
+            throw ExitCode(PodOutcome.failureExitCode)
+        } catch {
+            logger.error("\(error)")
+            throw ExitCode(PodOutcome.failureExitCode)
+        }
+        if outcome.exitCode != 0 { logger.notice("pod ended: \(outcome)") }
+        throw ExitCode(outcome.exitCode)
+    }
+
+    private func runPod(engine: EngineClient, explicitGrace: Duration?, logger: Logger) async throws -> PodOutcome {
+        let discovery = ControllerDiscovery(engine: engine, logger: logger)
+        let me = try await discovery.locate()
+        let info = try await engine.info()
+        let source = try await PodLabelSource(engine: engine, logger: logger).labels(of: me, info: info)
+
+        // Validate everything before anything is created.
+        let registry = try BuiltinSettings.registry()
+        let settings = SettingContext(baseDirectory: "/", processEnvironment: ProcessInfo.processInfo.environment)
+        let validated = try PodPlanner(driver: ComponentDriver(registry: registry, context: settings))
+            .plan(labels: source.labels) { path in try String(contentsOfFile: path, encoding: .utf8) }
+
+        let options = controller.podOptions
+        let needsHolder = options.shareIpc && !IpcHolder.canJoin(ipcMode: me.HostConfig.IpcMode)
+        let base = discovery.context(for: me, info: info, options: options, ipcTarget: nil)
+        let pod = needsHolder
+            ? discovery.context(for: me, info: info, options: options, ipcTarget: IpcHolder.containerName(for: base))
+            : base
+        if needsHolder {
+            logger.info("the controller's IPC namespace is \(me.HostConfig.IpcMode ?? "private"); components join a holder container's instead")
+        }
+        let plan = validated.applying(pod, registry: registry)
+        for warning in plan.warnings { logger.warning("\(warning)") }
+
+        let credentialsPath = registryAuth ?? ProcessInfo.processInfo.environment["PODLIKE_REGISTRY_AUTH"] ?? RegistryCredentials.defaultPath
+        let outcome = OutcomeBox()
+        let service = PodController(
+            engine: engine, plan: plan, pod: pod,
+            ipcHolder: needsHolder ? IpcHolder.request(image: me.Image, entrypoint: me.Config.Entrypoint, pod: pod) : nil,
+            stopGrace: explicitGrace ?? source.serviceStopGrace ?? .seconds(10),
+            credentials: try RegistryCredentials.load(path: credentialsPath),
+            outcome: outcome, logger: logger)
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: service)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        try await group.run()
+        return outcome.outcome ?? .stopped
+    }
+
+    static func duration(_ text: String) throws -> Duration {
+        guard let nanoseconds = ComposeDuration.nanoseconds(text) else {
+            throw ArgumentParser.ValidationError("--stop-grace: expected a duration like 10s or 1m30s, got \"\(text)\"")
+        }
+        return .nanoseconds(nanoseconds)
+    }
+}

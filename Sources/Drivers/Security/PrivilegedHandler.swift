@@ -1,11 +1,19 @@
 import Podlike
 import Yams
 
-// STUB-HANDLER: replace with the real handler.
+/// `privileged: true` → `HostConfig.Privileged`: every capability and every host
+/// device. The pod's namespaces stay shared either way.
 struct PrivilegedHandler: SettingHandler {
-    let descriptor = SettingDescriptor(key: "privileged", summary: "STUB", examples: [])
+    let descriptor = SettingDescriptor(
+        key: "privileged",
+        summary: "whether the component runs privileged, with every capability and host device",
+        examples: [
+            SettingExample("privileged: true", .request(#"{"HostConfig": {"Privileged": true}}"#)),
+            SettingExample("privileged: false", .request(#"{"HostConfig": {"Privileged": false}}"#)),
+            SettingExample("privileged: root", .error(#"expected true or false, got "root""#)),
+        ])
 
     func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
-        throw SettingProblem("not implemented yet", at: value)
+        spec.request.HostConfig.Privileged = try value.boolValue()
     }
 }

@@ -5,20 +5,24 @@ import Yams
 public struct MappingFields {
     /// The mapping itself, where a missing field is reported.
     public let node: Node
+    /// The fields in the order written.
+    public let entries: [(key: String, value: Node)]
     private let what: String
-    private let values: [String: Node]
 
-    init(node: Node, what: String, values: [String: Node]) {
+    init(node: Node, what: String, entries: [(key: String, value: Node)]) {
         self.node = node
         self.what = what
-        self.values = values
+        self.entries = entries
     }
 
-    public subscript(key: String) -> Node? { values[key] }
+    /// The value of `key`; when a key is written twice, the last one, as YAML loaders do.
+    public subscript(key: String) -> Node? {
+        entries.last { $0.key == key }?.value
+    }
 
     /// The value of a field that must be there: `a weight_device entry needs "weight", like {path: /dev/sda, weight: 500}`.
     public func required(_ key: String, like example: String) throws(SettingProblem) -> Node {
-        guard let value = values[key] else {
+        guard let value = self[key] else {
             throw SettingProblem("\(what) needs \"\(key)\", like \(example)", at: node)
         }
         return value
@@ -32,8 +36,6 @@ extension Node {
     public func fields(of what: String, allowed: [String], expected: String) throws(SettingProblem) -> MappingFields {
         let pairs = try pairs(expected: expected)
         try checkKeys(allowed, of: what)
-        var values: [String: Node] = [:]
-        for pair in pairs { values[pair.key] = pair.value }
-        return MappingFields(node: self, what: what, values: values)
+        return MappingFields(node: self, what: what, entries: pairs.map { ($0.key, $0.value) })
     }
 }

@@ -1,0 +1,289 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Runs one pod on the engine: init components one by one, then every other
+/// component as its dependencies allow, driven by the engine's event stream. It
+/// ends when a component ends the pod or on graceful shutdown (SIGTERM/SIGINT),
+/// and then stops and removes every container it created.
+public struct PodController: Service {
+    public let engine: EngineClient
+    /// The validated plan, with the pod context applied.
+    public let plan: PodPlan
+    public let pod: PodContext
+    /// The holder's create body, when the controller's IPC can't be joined.
+    public let ipcHolder: CreateContainerRequest?
+    /// The controller's own stop grace period: the whole pod stops within it.
+    public let stopGrace: Duration
+    public let outcome: OutcomeBox
+    public let logger: Logger
+    public let credentials: RegistryCredentials
+    private let lineWriter: LineWriter
+    private let forwarders = ForwarderTracker()
+
+    public init(
+        engine: EngineClient, plan: PodPlan, pod: PodContext, ipcHolder: CreateContainerRequest?,
+        stopGrace: Duration, credentials: RegistryCredentials, outcome: OutcomeBox, logger: Logger
+    ) {
+        self.credentials = credentials
+        self.lineWriter = LineWriter(componentNames: plan.components.map(\.name))
+        self.engine = engine
+        self.plan = plan
+        self.pod = pod
+        self.ipcHolder = ipcHolder
+        self.stopGrace = stopGrace
+        self.outcome = outcome
+        self.logger = logger
+    }
+
+    enum Message: Sendable {
+        case engine(EngineEvent)
+        case eventsEnded(String)
+        case restartDue(String)
+        case shutdown
+    }
+
+    public func run() async throws {
+        outcome.store(await runPod())
+    }
+
+    func runPod() async -> PodOutcome {
+        let (inbox, mailbox) = AsyncStream<Message>.makeStream()
+        var table = ContainerTable()
+        var scheduler = PodScheduler(plan.regularComponents.map { ($0.name, $0.spec.lifecycle) })
+
+        let result = await withTaskGroup(of: Void.self, returning: PodOutcome.self) { group in
+            let outcome: PodOutcome
+            do {
+                // Subscribe before anything exists, so no event of ours is missed.
+                let events = try await engine.events(filters: [
+                    "type": ["container"],
+                    "label": ["\(PodLabelling.controller)=\(pod.controllerID)"],
+                ])
+                group.addTask {
+                    do {
+                        for try await event in events { mailbox.yield(.engine(event)) }
+                        mailbox.yield(.eventsEnded("the engine closed the event stream"))
+                    } catch {
+                        mailbox.yield(.eventsEnded("\(error)"))
+                    }
+                }
+                outcome = try await withGracefulShutdownHandler {
+                    try await drive(inbox: inbox, mailbox: mailbox, table: &table, scheduler: &scheduler, group: &group)
+                } onGracefulShutdown: {
+                    mailbox.yield(.shutdown)
+                }
+            } catch let error as PodFailure {
+                outcome = .failed(error.description)
+            } catch {
+                outcome = .failed("\(error)")
+            }
+            logger.info("pod ending: \(outcome)")
+            await stopAll(table, scheduler: scheduler)
+            await forwarders.drained(within: .seconds(2))
+            group.cancelAll()
+            return outcome
+        }
+        mailbox.finish()
+        return result
+    }
+
+    /// Everything from the first create to the moment the pod should end.
+    private func drive(
+        inbox: AsyncStream<Message>, mailbox: AsyncStream<Message>.Continuation,
+        table: inout ContainerTable, scheduler: inout PodScheduler, group: inout TaskGroup<Void>
+    ) async throws -> PodOutcome {
+        var messages = inbox.makeAsyncIterator()
+        try await ImagePuller(engine: engine, logger: logger, credentials: credentials).ensureImages(for: plan, alwaysPull: pod.options.alwaysPull)
+
+        for component in plan.initComponents {
+            let id = try await create(component, in: &table)
+            forwardLogs(component, id: id, group: &group)
+            try await start(component.name, id: id)
+            guard let code = try await nextExit(of: id, messages: &messages) else { return .stopped }
+            table.forget(component.name)
+            guard code == 0 else {
+                return PodOutcome(exitCode: code, reason: "init component \"\(component.name)\" exited with \(code)")
+            }
+            logger.info("init component finished", metadata: ["component": "\(component.name)"])
+        }
+
+        try await createRegularComponents(in: &table)
+        if let holder = table.holder {
+            try await start("IPC holder", id: holder)
+        }
+        for action in scheduler.initialActions() {
+            if let end = try await perform(action, table: &table, mailbox: mailbox, group: &group) { return end }
+        }
+
+        while let message = await messages.next() {
+            switch message {
+            case .shutdown:
+                return .stopped
+            case .eventsEnded(let why):
+                return .failed("lost the engine's event stream: \(why)")
+            case .restartDue(let name):
+                if let end = try await perform(.start(name), table: &table, mailbox: mailbox, group: &group) { return end }
+            case .engine(let event):
+                guard let name = table.component(for: event.Actor.ID),
+                      let update = try await schedulerEvent(for: event, component: name)
+                else { continue }
+                if case .exited = update { table.forget(name) }
+                for action in scheduler.handle(update) {
+                    if let end = try await perform(action, table: &table, mailbox: mailbox, group: &group) { return end }
+                }
+            }
+        }
+        return .stopped
+    }
+
+    /// Creates the IPC holder, then every regular component concurrently. Each
+    /// success is recorded even when another create fails, so cleanup finds it.
+    private func createRegularComponents(in table: inout ContainerTable) async throws {
+        if let ipcHolder {
+            do {
+                table.holder = try await engine.createContainer(ipcHolder, name: IpcHolder.containerName(for: pod), platform: nil).id
+            } catch {
+                throw PodFailure("the IPC holder could not be created: \(error)")
+            }
+        }
+        let results = await withTaskGroup(of: (String, Result<String, any Error>).self) { group in
+            for component in plan.regularComponents {
+                group.addTask {
+                    do {
+                        return (component.name, .success(try await createContainer(component)))
+                    } catch {
+                        return (component.name, .failure(error))
+                    }
+                }
+            }
+            var results: [(String, Result<String, any Error>)] = []
+            for await result in group { results.append(result) }
+            return results
+        }
+        var firstError: (any Error)?
+        for (name, result) in results {
+            switch result {
+            case .success(let id): table.record(name, id: id)
+            case .failure(let error): firstError = firstError ?? error
+            }
+        }
+        if let firstError { throw firstError }
+    }
+
+    private func create(_ component: PodPlan.Component, in table: inout ContainerTable) async throws -> String {
+        let id = try await createContainer(component)
+        table.record(component.name, id: id)
+        return id
+    }
+
+    private func createContainer(_ component: PodPlan.Component) async throws -> String {
+        let created: CreatedContainer
+        do {
+            created = try await engine.createContainer(
+                component.spec.request, name: component.spec.containerName, platform: component.spec.lifecycle.platform)
+        } catch {
+            throw PodFailure("component \"\(component.name)\": \(error)")
+        }
+        for warning in created.warnings {
+            logger.warning("engine warning: \(warning)", metadata: ["component": "\(component.name)"])
+        }
+        try await CopyUploader(engine: engine).copy(component.copies, into: created.id, component: component.name)
+        return created.id
+    }
+
+    private func start(_ name: String, id: String) async throws {
+        do {
+            try await engine.startContainer(id)
+        } catch {
+            throw PodFailure("component \"\(name)\" could not start: \(error)")
+        }
+        logger.info("started", metadata: ["component": "\(name)"])
+    }
+
+    private func perform(
+        _ action: PodScheduler.Action, table: inout ContainerTable,
+        mailbox: AsyncStream<Message>.Continuation, group: inout TaskGroup<Void>
+    ) async throws -> PodOutcome? {
+        switch action {
+        case .end(let outcome):
+            return outcome
+        case .start(let name):
+            guard let component = plan.components.first(where: { $0.name == name }) else { return nil }
+            var id = table.ids[name]
+            if id == nil { id = try await create(component, in: &table) }
+            guard let id else { return nil }
+            forwardLogs(component, id: id, group: &group)
+            try await start(name, id: id)
+            return nil
+        case .restart(let name, let attempt, let delay):
+            logger.notice("restarting in \(delay)s (restart \(attempt))", metadata: ["component": "\(name)"])
+            group.addTask {
+                try? await Task.sleep(for: .seconds(delay))
+                mailbox.yield(.restartDue(name))
+            }
+            return nil
+        }
+    }
+
+    /// What an engine event means for the scheduler.
+    private func schedulerEvent(for event: EngineEvent, component: String) async throws -> PodScheduler.Event? {
+        switch event.Action {
+        case "start":
+            let health = try? await engine.inspectContainer(event.Actor.ID).State.Health
+            return .started(component, hasHealthcheck: health != nil)
+        case "die":
+            let code = event.Actor.Attributes?["exitCode"].flatMap { Int32($0) } ?? PodOutcome.failureExitCode
+            logger.info("exited with \(code)", metadata: ["component": "\(component)"])
+            return .exited(component, code: code)
+        case "health_status: healthy":
+            return .healthy(component)
+        case "health_status: unhealthy":
+            return .unhealthy(component)
+        default:
+            return nil
+        }
+    }
+
+    /// Waits for the `die` event of one container; nil when the pod is told to stop.
+    private func nextExit(of id: String, messages: inout AsyncStream<Message>.Iterator) async throws -> Int32? {
+        while let message = await messages.next() {
+            switch message {
+            case .shutdown: return nil
+            case .eventsEnded(let why): throw PodFailure("lost the engine's event stream: \(why)")
+            case .restartDue: continue
+            case .engine(let event):
+                guard event.Actor.ID == id, event.Action == "die" else { continue }
+                return event.Actor.Attributes?["exitCode"].flatMap { Int32($0) } ?? PodOutcome.failureExitCode
+            }
+        }
+        return nil
+    }
+
+    private func forwardLogs(_ component: PodPlan.Component, id: String, group: inout TaskGroup<Void>) {
+        guard pod.options.forwardLogs else { return }
+        let tty = component.spec.request.Tty ?? false
+        forwarders.begin()
+        group.addTask { [forwarders] in
+            defer { forwarders.end() }
+            await LogForwarder(engine: engine, logger: logger, output: lineWriter).forward(component: component.name, id: id, tty: tty)
+        }
+    }
+
+    /// Stops dependents before their dependencies, each within its grace period,
+    /// all within the controller's own; then removes every container, holder last.
+    private func stopAll(_ table: ContainerTable, scheduler: PodScheduler) async {
+        let stopper = PodStopper(engine: engine, logger: logger, budget: stopGrace)
+        let lifecycles = Dictionary(uniqueKeysWithValues: plan.components.map { ($0.name, $0.spec.lifecycle) })
+        await stopper.stop(table.ids, lifecycles: lifecycles)
+        if let holder = table.holder {
+            await stopper.remove(holder, name: "IPC holder", grace: .seconds(1))
+        }
+    }
+}
+
+/// A failure that already says which component and what went wrong.
+struct PodFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,60 @@
+import Logging
+
+/// Stops and removes the pod's containers: dependents before dependencies, each
+/// within its own grace period, and all of it within the controller's budget.
+struct PodStopper: Sendable {
+    static let defaultGrace: Duration = .seconds(10)
+    /// Left over for removing containers after the last stop.
+    static let margin: Duration = .seconds(1)
+
+    let engine: EngineClient
+    let logger: Logger
+    let budget: Duration
+
+    func stop(_ ids: [String: String], lifecycles: [String: ComponentLifecycle]) async {
+        let clock = ContinuousClock()
+        let deadline = clock.now + max(.zero, budget - Self.margin)
+        let running = lifecycles.filter { ids[$0.key] != nil }
+        for level in PodScheduler.stopLevels(running) {
+            await withTaskGroup(of: Void.self) { group in
+                for name in level {
+                    guard let id = ids[name] else { continue }
+                    let wanted = running[name]?.stopGracePeriod.map { Duration.nanoseconds($0) } ?? Self.defaultGrace
+                    let remaining = max(.zero, deadline - clock.now)
+                    let grace = min(wanted, remaining)
+                    if grace < wanted {
+                        logger.notice(
+                            "stop grace period clamped from \(wanted) to \(grace) to stop the pod within the controller's \(budget)",
+                            metadata: ["component": "\(name)"])
+                    }
+                    group.addTask { await remove(id, name: name, grace: grace) }
+                }
+            }
+        }
+    }
+
+    /// Stops one container with its stop signal, then removes it, whether or
+    /// not the engine's auto-removal got there first.
+    func remove(_ id: String, name: String, grace: Duration) async {
+        let seconds = Int(grace.components.seconds)
+        do {
+            try await engine.stopContainer(id, timeout: seconds)
+        } catch let error as EngineError where error.isNotFound {
+            return
+        } catch {
+            logger.warning("stopping failed: \(error)", metadata: ["component": "\(name)"])
+        }
+        do {
+            try await engine.removeContainer(id, force: true, volumes: true)
+            return
+        } catch let error as EngineError where error.isNotFound {
+            return
+        } catch let error as EngineError where error.isConflict {
+            // The engine is already removing it (AutoRemove); wait until it is gone.
+        } catch {
+            logger.warning("removing failed: \(error)", metadata: ["component": "\(name)"])
+        }
+        _ = try? await engine.waitContainer(id, condition: .removed)
+        logger.debug("removed", metadata: ["component": "\(name)"])
+    }
+}
