@@ -10,7 +10,7 @@ struct PodHandlerTests {
             cgroup: cgroup ?? .nested(parent: "/docker/\(controller)"), mounts: mounts, memoryLimit: memory, options: options)
     }
 
-    func apply(_ spec: ComponentSpec = ComponentSpec(name: "app"), _ pod: PodContext) -> ComponentSpec {
+    func apply(_ pod: PodContext, to spec: ComponentSpec = ComponentSpec(name: "app")) -> ComponentSpec {
         var spec = spec
         for handler in PodHandlers.all { handler.apply(to: &spec, pod: pod) }
         return spec
@@ -71,19 +71,19 @@ struct PodHandlerTests {
     func ownMountWins() {
         var spec = ComponentSpec(name: "app")
         spec.request.HostConfig.Binds = ["/host/data:/data:ro"]
-        #expect(apply(spec, pod(mounts: [Self.data])).request.HostConfig.Mounts == nil)
+        #expect(apply(pod(mounts: [Self.data]), to: spec).request.HostConfig.Mounts == nil)
     }
 
     @Test("mem_limit above the controller's limit is capped, with a warning")
     func memoryCap() {
         var spec = ComponentSpec(name: "app")
         spec.request.HostConfig.Memory = 1 << 30
-        let capped = apply(spec, pod(memory: 256 << 20))
+        let capped = apply(pod(memory: 256 << 20), to: spec)
         #expect(capped.request.HostConfig.Memory == 256 << 20)
         #expect(capped.warnings.contains { $0.contains("capped") })
 
         spec.request.HostConfig.Memory = 128 << 20
-        #expect(apply(spec, pod(memory: 256 << 20)).request.HostConfig.Memory == 128 << 20)
+        #expect(apply(pod(memory: 256 << 20), to: spec).request.HostConfig.Memory == 128 << 20)
     }
 
     @Test("next to the controller (cgroup v2), components get its limits as caps")

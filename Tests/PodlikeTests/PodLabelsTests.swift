@@ -43,7 +43,7 @@ struct PodLabelsTests {
             "pod.container.app": "image: app",
         ]).get()
         #expect(pod.initComponents.map(\.name) == ["init-1", "init-2"])
-        #expect(pod.initComponents.allSatisfy(\.isInit))
+        #expect(pod.initComponents.allSatisfy { $0.isInit })
         #expect(pod.all.map(\.name) == ["init-1", "init-2", "app"])
     }
 
@@ -79,7 +79,7 @@ struct PodLabelsTests {
             files: ["/etc/pod/compose.yml": "version: '2.4'\nservices:\n  web:\n    image: nginx\n    ports: ['80:80']\n  app:\n    image: app\n"]
         ).get()
         #expect(pod.components.map(\.name) == ["app", "web"])
-        #expect(pod.components.allSatisfy(\.skipsUnsupportedKeys))
+        #expect(pod.components.allSatisfy { $0.skipsUnsupportedKeys })
     }
 
     @Test("a missing compose file is an error naming the path")

@@ -53,7 +53,7 @@ struct HealthcheckHandler: SettingHandler {
         }
         try value.checkKeys(Self.keys, of: "healthcheck")
 
-        var health = spec.request.Healthcheck ?? HealthConfig()
+        var health = HealthConfig()
         if let test = value["test"] {
             health.Test = try self.test(test)
         }

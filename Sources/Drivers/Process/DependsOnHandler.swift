@@ -15,8 +15,8 @@ struct DependsOnHandler: SettingHandler {
         examples: [
             SettingExample("depends_on: [db, cache]", .lifecycle(#"""
                 {"dependsOn": [
-                    {"component": "db", "condition": "service_started", "line": 1, "column": 13},
-                    {"component": "cache", "condition": "service_started", "line": 1, "column": 17}]}
+                    {"component": "db", "condition": "service_started", "line": 1, "column": 14},
+                    {"component": "cache", "condition": "service_started", "line": 1, "column": 18}]}
                 """#)),
             SettingExample("""
                 depends_on:

@@ -27,7 +27,7 @@ struct EnvFileHandler: SettingHandler {
         let pathNodes: [Node]
         switch value {
         case .scalar where !value.isNull: pathNodes = [value]
-        case .sequence(let items): pathNodes = items
+        case .sequence(let items): pathNodes = Array(items)
         default: throw SettingProblem.expected("\(Self.pathExpectation) or a list of paths", got: value)
         }
 

@@ -26,7 +26,7 @@ struct LabelsHandler: SettingHandler {
         // parse keeps one entry per key or item, in order, so they pair up with the nodes.
         let nodes: [Node] = switch value {
         case .mapping(let mapping): Array(mapping.keys)
-        case .sequence(let items): items
+        case .sequence(let items): Array(items)
         default: []
         }
         var labels = spec.request.Labels ?? [:]

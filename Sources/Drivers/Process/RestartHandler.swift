@@ -20,6 +20,7 @@ struct RestartHandler: SettingHandler {
             SettingExample("restart: unless-stopped", .lifecycle(#"{"restart": {"unlessStopped": {}}}"#)),
             SettingExample("restart: on-failure", .lifecycle(#"{"restart": {"onFailure": {}}}"#)),
             SettingExample("restart: on-failure:3", .lifecycle(#"{"restart": {"onFailure": {"maxRetries": 3}}}"#)),
+            SettingExample("restart: {on-failure: 3}", .error(#"expected "on-failure:N" without a space after the colon, like "on-failure:3", got a mapping"#)),
             SettingExample("restart: on-failure:many", .error(#"expected a retry count after "on-failure:", like "on-failure:3", got "on-failure:many""#)),
             SettingExample("restart: sometimes", .error(#"expected "no", "always", "unless-stopped", "on-failure" or "on-failure:N", got "sometimes""#)),
             SettingExample("restart: yes", .error(#"got "yes"; did you mean "always"?"#)),
@@ -27,6 +28,10 @@ struct RestartHandler: SettingHandler {
         ])
 
     func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+        // `on-failure: 3`, with a space, reads as a mapping.
+        if case .mapping(let mapping) = value, mapping.count == 1, mapping.keys.first?.string == "on-failure" {
+            throw SettingProblem(#"expected "on-failure:N" without a space after the colon, like "on-failure:3", got a mapping"#, at: value)
+        }
         let written = try value.nonEmptyText(expected: Self.expectation)
         if value.bool == false {
             spec.lifecycle.restart = .no

@@ -31,6 +31,7 @@ struct BlkioConfigHandler: SettingHandler {
             SettingExample("blkio_config: {device_read_bps: [{path: sda, rate: 1m}]}", .error(#"expected a device path like "/dev/sda", got "sda""#)),
             SettingExample("blkio_config: {device_read_bps: [{path: /dev/sda}]}", .error(#"a device_read_bps entry needs "rate", like {path: /dev/sda, rate: 10mb}"#)),
             SettingExample("blkio_config: {device_read_bps: /dev/sda:1mb}", .error(#"expected a list of {path: /dev/sda, rate: 10mb}, got "/dev/sda:1mb""#)),
+            SettingExample("blkio_config: {weight_device: [/dev/sda]}", .error(#"expected a mapping like {path: /dev/sda, weight: 500}, got "/dev/sda""#)),
             SettingExample("blkio_config: {device_read_bsp: []}", .error(#"unknown key "device_read_bsp" in blkio_config; did you mean "device_read_bps"?"#)),
         ])
 
@@ -83,7 +84,7 @@ struct BlkioConfigHandler: SettingHandler {
     ) throws -> [Entry] {
         guard case .sequence(let items) = list else { throw SettingProblem.expected("a list of \(example)", got: list) }
         return try items.map { item in
-            let entry = try item.fields(of: "a \(key) entry", allowed: ["path", field], expected: example)
+            let entry = try item.fields(of: "a \(key) entry", allowed: ["path", field], expected: "a mapping like \(example)")
             let pathNode = try entry.required("path", like: example)
             let path = try pathNode.nonEmptyText(expected: #"a device path like "/dev/sda""#)
             guard path.hasPrefix("/") else { throw SettingProblem.expected(#"a device path like "/dev/sda""#, got: pathNode) }

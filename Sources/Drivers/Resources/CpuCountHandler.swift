@@ -3,8 +3,6 @@ import Yams
 
 /// `cpu_count: 2` → `HostConfig.CpuCount`. Windows engines only; Linux ignores it.
 struct CpuCountHandler: SettingHandler {
-    static let expectation = "a number of CPUs like 2 (0 or more)"
-
     let descriptor = SettingDescriptor(
         key: "cpu_count",
         summary: "the number of usable CPUs (Windows engines only)",
@@ -15,6 +13,6 @@ struct CpuCountHandler: SettingHandler {
         ])
 
     func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
-        spec.request.HostConfig.CpuCount = try value.integer(expected: Self.expectation) { $0 >= 0 }
+        spec.request.HostConfig.CpuCount = try value.integer(expected: "a number of CPUs like 2 (0 or more)") { $0 >= 0 }
     }
 }

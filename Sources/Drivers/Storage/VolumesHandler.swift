@@ -58,6 +58,7 @@ struct VolumesHandler: SettingHandler {
             SettingExample("volumes: [{type: bind, source: /srv, target: /srv, bind: {propagation: both}}]", .error(#"expected a propagation from rprivate, private, rshared, shared, rslave, slave, got "both""#)),
             SettingExample("volumes: [{type: tmpfs, target: /run/app, tmpfs: {size: huge}}]", .error(#"expected a byte size like "512m", "1.5g" or a number of bytes, got "huge""#)),
             SettingExample("volumes: [{type: volume, source: data}]", .error(#"a volume needs "target", like {type: volume, source: data, target: /var/lib/app}"#)),
+            SettingExample("volumes: [{type: bind, target: /etc/app}]", .error(#"a volume needs "source", like {type: bind, source: ./conf, target: /etc/app}"#)),
             SettingExample("volumes: data:/data", .error(#"expected a list of volumes like ["data:/var/lib/app"], got "data:/data""#)),
         ])
 
@@ -151,7 +152,7 @@ struct VolumesHandler: SettingHandler {
             }
         }
 
-        var mount = Mount(Type: type, Source: try fields["source"].map { try source($0, type: type, context: context) }, Target: target)
+        var mount = Mount(Type: type, Source: try source(fields, type: type, context: context), Target: target)
         if let readOnly = fields["read_only"] { mount.ReadOnly = try readOnly.boolValue() }
         if let consistency = fields["consistency"] {
             mount.Consistency = try oneOf(["default"] + Self.consistencies, consistency, what: "a consistency")
@@ -171,20 +172,24 @@ struct VolumesHandler: SettingHandler {
         return (.mount(mount), target)
     }
 
-    /// A bind's host path (resolved), or a volume's name; a tmpfs has none.
-    private func source(_ node: Node, type: String, context: SettingContext) throws -> String {
-        let source = try node.nonEmptyText(expected: type == "bind" ? "a host path like \"/srv/app\"" : #"a volume name like "data""#)
+    /// A bind's host path, resolved; a volume's name, or none for an anonymous
+    /// volume; a tmpfs has none.
+    private func source(_ fields: MappingFields, type: String, context: SettingContext) throws -> String? {
         switch type {
         case "bind":
-            return try HostPath.resolve(source, context: context, at: node)
+            let node = try fields.required("source", like: "{type: bind, source: ./conf, target: /etc/app}")
+            return try HostPath.resolve(try node.nonEmptyText(expected: #"a host path like "/srv/app""#), context: context, at: node)
         case "volume":
-            guard !HostPath.isPath(source) else {
-                throw SettingProblem("expected a volume name like \"data\", got the path \"\(source)\"; use type: bind for a host path", at: node)
+            guard let node = fields["source"] else { return nil }
+            let name = try node.nonEmptyText(expected: #"a volume name like "data""#)
+            guard !HostPath.isPath(name) else {
+                throw SettingProblem("expected a volume name like \"data\", got the path \"\(name)\"; use type: bind for a host path", at: node)
             }
-            try checkVolumeName(source, at: node)
-            return source
+            try checkVolumeName(name, at: node)
+            return name
         default:
-            throw SettingProblem("a tmpfs has no source; remove \"source\"", at: node)
+            if let node = fields["source"] { throw SettingProblem("a tmpfs has no source; remove \"source\"", at: node) }
+            return nil
         }
     }
 

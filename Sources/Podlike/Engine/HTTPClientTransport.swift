@@ -148,7 +148,11 @@ public struct HTTPClientTransport: EngineTransport {
             } catch {
                 throw EngineError.badConfiguration("cannot read the client certificate \(files.clientCertificate): \(error)")
             }
-            configuration.privateKey = .file(files.clientKey)
+            do {
+                configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: files.clientKey, format: .pem))
+            } catch {
+                throw EngineError.badConfiguration("cannot read the client key \(files.clientKey): \(error)")
+            }
         }
         return configuration
     }

@@ -73,6 +73,16 @@ enum EndToEnd {
         return output.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The `podlike` binary that `swift build` (or `swift test`) built.
+    static func builtBinary(sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let candidates = [".build/debug/podlike", ".build/release/podlike", ".build-release/release/podlike"]
+            .map { root.appendingPathComponent($0).path }
+        return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0) },
+                            "no podlike binary in \(candidates); run swift build", sourceLocation: sourceLocation)
+    }
+
     /// A name unique to one test run, for containers, volumes and services.
     static func uniqueName(_ prefix: String) -> String {
         "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"
