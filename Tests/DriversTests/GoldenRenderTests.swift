@@ -28,7 +28,9 @@ struct GoldenRenderTests {
         let plan = try PodPlanner(driver: ComponentDriver(registry: registry, context: context))
             .plan(labels: labels) { path in try String(contentsOfFile: Self.directory.appendingPathComponent(path).path, encoding: .utf8) }
             .applying(.placeholder(), registry: registry)
-        let rendered = try RenderDocument(plan: plan).json() + "\n"
+        // Relative paths resolve against the fixtures folder, wherever the clone is.
+        let rendered = try RenderDocument(plan: plan).json()
+            .replacingOccurrences(of: Self.directory.path, with: "$FIXTURES") + "\n"
 
         if ProcessInfo.processInfo.environment["PODLIKE_UPDATE_GOLDEN"] == "1" {
             try rendered.write(toFile: goldenPath, atomically: true, encoding: .utf8)

@@ -22,7 +22,7 @@ struct EngineClientTests {
         #expect(inspect.Config.Image == "podlike-test/busybox:latest")
         #expect(inspect.Config.Tty == false)
         #expect(inspect.Config.Healthcheck == HealthConfig(Test: ["CMD-SHELL", "true"]))
-        #expect(inspect.HostConfig.Memory == 64 * 1024 * 1024)
+        #expect(inspect.HostConfig.Memory == Int64(64 << 20))
         #expect(inspect.HostConfig.NanoCpus == 500_000_000)
         #expect(inspect.HostConfig.IpcMode == "private")
         #expect(inspect.HostConfig.AutoRemove == false)

@@ -4,7 +4,7 @@ import Yams
 /// handler can look fields up by name and report the ones that are missing.
 public struct MappingFields {
     /// The mapping itself, where a missing field is reported.
-    public let node: Node
+    private let node: Node
     /// The fields in the order written.
     public let entries: [(key: String, value: Node)]
     private let what: String

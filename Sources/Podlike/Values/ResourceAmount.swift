@@ -2,8 +2,8 @@ import Yams
 
 /// Amounts written the same way in a top-level key and in `deploy.resources`.
 public enum ResourceAmount {
-    public static let cpusExpectation = "a number of CPUs like 0.5 or \"1.5\""
-    public static let pidsExpectation = "a number of processes like 100, or -1 for no limit"
+    private static let cpusExpectation = "a number of CPUs like 0.5 or \"1.5\""
+    private static let pidsExpectation = "a number of processes like 100, or -1 for no limit"
 
     /// `cpus: 1.5` as the API's `NanoCpus`: billionths of a CPU.
     public static func nanoCpus(_ node: Node) throws(SettingProblem) -> Int64 {
