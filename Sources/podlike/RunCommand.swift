@@ -63,10 +63,8 @@ struct RunCommand: AsyncParsableCommand {
 
         let options = controller.podOptions
         let needsHolder = options.shareIpc && !IpcHolder.canJoin(ipcMode: me.HostConfig.IpcMode)
-        let base = discovery.context(for: me, info: info, options: options, ipcTarget: nil)
-        let pod = needsHolder
-            ? discovery.context(for: me, info: info, options: options, ipcTarget: IpcHolder.containerName(for: base))
-            : base
+        var pod = discovery.context(for: me, info: info, options: options, ipcTarget: nil)
+        if needsHolder { pod.ipcTarget = IpcHolder.containerName(for: pod) }
         if needsHolder {
             logger.info("the controller's IPC namespace is \(me.HostConfig.IpcMode ?? "private"); components join a holder container's instead")
         }
@@ -82,7 +80,7 @@ struct RunCommand: AsyncParsableCommand {
             credentials: try RegistryCredentials.load(path: credentialsPath),
             outcome: outcome, logger: logger)
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: service)],
+            services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         try await group.run()

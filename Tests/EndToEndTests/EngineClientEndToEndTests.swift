@@ -167,6 +167,48 @@ struct EngineClientEndToEndTests {
         }
     }
 
+    @Test("cancelling the tasks that wait, follow logs and watch events ends them at once with CancellationError")
+    func cancellation() async throws {
+        let label = TestLabel("cancel")
+        defer { label.removeLeftovers() }
+        try await withEngineClient(logger: logger) { client in
+            let created = try await client.createContainer(
+                busybox("echo started; exec sleep 300", label: label), name: label.value, platform: nil)
+            try await client.startContainer(created.id)
+            let clock = ContinuousClock()
+            let started = clock.now
+            let outcomes = await withTaskGroup(of: (String, (any Error)?).self) { group in
+                group.addTask {
+                    do { _ = try await client.waitContainer(created.id) } catch { return ("wait", error) }
+                    return ("wait", nil)
+                }
+                group.addTask {
+                    do { for try await _ in try await client.logs(created.id, follow: true) {} } catch { return ("logs", error) }
+                    return ("logs", nil)
+                }
+                group.addTask {
+                    do { for try await _ in try await client.events(filters: ["container": [created.id]]) {} } catch {
+                        return ("events", error)
+                    }
+                    return ("events", nil)
+                }
+                // Give the requests time to be in flight, so cancellation hits open streams.
+                try? await Task.sleep(for: .milliseconds(500))
+                group.cancelAll()
+                var outcomes: [(String, (any Error)?)] = []
+                for await outcome in group { outcomes.append(outcome) }
+                return outcomes
+            }
+            #expect(clock.now - started < .seconds(5))
+            #expect(outcomes.count == 3)
+            for (stream, error) in outcomes {
+                #expect(error is CancellationError, "\(stream) ended with \(error.map { "\($0)" } ?? "no error")")
+            }
+            try await client.removeContainer(created.id, force: true)
+            try await label.expectNothingLeft(client)
+        }
+    }
+
     @Test("engine errors carry the daemon's message; images are found or nil")
     func errors() async throws {
         let label = TestLabel("errors")

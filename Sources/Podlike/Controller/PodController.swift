@@ -6,7 +6,7 @@ import ServiceLifecycle
 /// component as its dependencies allow, driven by the engine's event stream. It
 /// ends when a component ends the pod or on graceful shutdown (SIGTERM/SIGINT),
 /// and then stops and removes every container it created.
-public struct PodController: Service {
+public struct PodController: Service, CustomStringConvertible {
     public let engine: EngineClient
     /// The validated plan, with the pod context applied.
     public let plan: PodPlan
@@ -35,6 +35,8 @@ public struct PodController: Service {
         self.outcome = outcome
         self.logger = logger
     }
+
+    public var description: String { "PodController(\(pod.controllerName))" }
 
     enum Message: Sendable {
         case engine(EngineEvent)
@@ -147,24 +149,24 @@ public struct PodController: Service {
                 throw PodFailure("the IPC holder could not be created: \(error)")
             }
         }
-        let results = await withTaskGroup(of: (String, Result<String, any Error>).self) { group in
+        let results = await withTaskGroup(of: CreateResult.self) { group in
             for component in plan.regularComponents {
                 group.addTask {
                     do {
-                        return (component.name, .success(try await createContainer(component)))
+                        return CreateResult(name: component.name, outcome: .success(try await createContainer(component)))
                     } catch {
-                        return (component.name, .failure(error))
+                        return CreateResult(name: component.name, outcome: .failure(error))
                     }
                 }
             }
-            var results: [(String, Result<String, any Error>)] = []
+            var results: [CreateResult] = []
             for await result in group { results.append(result) }
             return results
         }
         var firstError: (any Error)?
-        for (name, result) in results {
-            switch result {
-            case .success(let id): table.record(name, id: id)
+        for result in results {
+            switch result.outcome {
+            case .success(let id): table.record(result.name, id: id)
             case .failure(let error): firstError = firstError ?? error
             }
         }
@@ -280,6 +282,12 @@ public struct PodController: Service {
             await stopper.remove(holder, name: "IPC holder", grace: .seconds(1))
         }
     }
+}
+
+/// One component's create, as a task group child returns it.
+struct CreateResult: Sendable {
+    var name: String
+    var outcome: Result<String, any Error>
 }
 
 /// A failure that already says which component and what went wrong.

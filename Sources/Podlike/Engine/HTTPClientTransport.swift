@@ -89,21 +89,42 @@ public struct HTTPClientTransport: EngineTransport {
     }
 
     public func send(_ request: EngineRequest) async throws -> EngineResponse {
+        if case .unixSocket(let path) = host.endpoint, !FileManager.default.fileExists(atPath: path) {
+            // Fail at once with the usual cause, rather than after AsyncHTTPClient's connect retries.
+            throw Unreachable(
+                host: host,
+                reason: "there is no socket at \(path); mount the engine's socket into this container (-v /var/run/docker.sock:/var/run/docker.sock) or set DOCKER_HOST")
+        }
         let httpRequest = makeHTTPRequest(request)
         let response: HTTPClientResponse
-        switch request.timeout {
-        case .standard:
-            response = try await boundedClient.execute(httpRequest, timeout: timeouts.standard, logger: logger)
-        case .unlimited:
-            // The deadline covers only the wait for the response head, but `stop` and
-            // `wait` may legitimately hold that back for as long as a container runs.
-            response = try await streamingClient.execute(httpRequest, deadline: .distantFuture, logger: logger)
+        do {
+            switch request.timeout {
+            case .standard:
+                response = try await boundedClient.execute(httpRequest, timeout: timeouts.standard, logger: logger)
+            case .unlimited:
+                // The deadline covers only the wait for the response head, but `stop` and
+                // `wait` may legitimately hold that back for as long as a container runs.
+                response = try await streamingClient.execute(httpRequest, deadline: .distantFuture, logger: logger)
+            }
+        } catch {
+            if error is CancellationError || Task.isCancelled { throw CancellationError() }
+            if let error = error as? HTTPClientError, error == .deadlineExceeded || error == .readTimeout {
+                throw Unreachable(host: host, reason: "no answer within \(timeouts.standard.nanoseconds / 1_000_000_000) seconds")
+            }
+            throw Unreachable(host: host, reason: "\(error)")
         }
         var headers = EngineHeaders()
         for (name, value) in response.headers {
             headers.add(name: name, value: value)
         }
         return EngineResponse(status: Int(response.status.code), headers: headers, body: EngineBody(response.body))
+    }
+
+    /// The engine could not be reached; names the host, since that is what to check.
+    struct Unreachable: Error, CustomStringConvertible {
+        var host: DockerHost
+        var reason: String
+        var description: String { "cannot reach the engine at \(host.displayName): \(reason)" }
     }
 
     func makeHTTPRequest(_ request: EngineRequest) -> HTTPClientRequest {
