@@ -78,14 +78,19 @@ struct EngineClientEndToEndTests {
             #expect(!created.id.isEmpty)
             try await client.startContainer(created.id)
 
-            var lines: [LogLine] = []
-            for try await line in try await client.logs(created.id, follow: true, tty: false) {
-                lines.append(line)
-            }
-            #expect(lines.filter { $0.stream == .stdout }.map(\.text) == ["out one", "out two", "no newline"])
-            #expect(lines.filter { $0.stream == .stderr }.map(\.text) == ["err one"])
+            let expectedStdout = ["out one", "out two", "no newline"]
+            let expectedStderr = ["err one"]
+            let followed = try await Self.collect(client.logs(created.id, follow: true, tty: false))
+            // Docker 20.10 can close a follow stream before it has written the last
+            // output of a container that just exited, so these may stop short...
+            #expect(expectedStdout.starts(with: followed.filter { $0.stream == .stdout }.map(\.text)))
+            #expect(expectedStderr.starts(with: followed.filter { $0.stream == .stderr }.map(\.text)))
 
             #expect(try await client.waitContainer(created.id, condition: .notRunning) == 3)
+            // ...but once it has exited, its log is complete, unterminated last line included.
+            let all = try await Self.collect(client.logs(created.id, follow: false, tty: false))
+            #expect(all.filter { $0.stream == .stdout }.map(\.text) == expectedStdout)
+            #expect(all.filter { $0.stream == .stderr }.map(\.text) == expectedStderr)
 
             var actions: [String] = []
             for try await event in events where event.Actor.ID == created.id {
@@ -126,12 +131,12 @@ struct EngineClientEndToEndTests {
             let created = try await client.createContainer(
                 busybox("echo one; echo two >&2; printf three", label: label, tty: true), name: label.value, platform: nil)
             try await client.startContainer(created.id)
-            var lines: [LogLine] = []
-            for try await line in try await client.logs(created.id, follow: true, tty: true) {
-                lines.append(line)
-            }
-            #expect(lines == ["one", "two", "three"].map { LogLine(stream: .stdout, text: $0) })
+            let expected = ["one", "two", "three"].map { LogLine(stream: .stdout, text: $0) }
+            // A follow stream may stop short of the last output (see `runAndObserve`).
+            let followed = try await Self.collect(client.logs(created.id, follow: true, tty: true))
+            #expect(expected.starts(with: followed))
             #expect(try await client.waitContainer(created.id) == 0)
+            #expect(try await Self.collect(client.logs(created.id, follow: false, tty: true)) == expected)
             try await client.removeContainer(created.id)
             try await label.expectNothingLeft(client)
         }
@@ -267,6 +272,12 @@ struct EngineClientEndToEndTests {
                 ($0 as? EngineError)?.isNotFound == true
             }
         }
+    }
+
+    static func collect(_ logs: ContainerLogs) async throws -> [LogLine] {
+        var lines: [LogLine] = []
+        for try await line in logs { lines.append(line) }
+        return lines
     }
 
     /// A ustar archive of regular files, enough for `uploadArchive`.

@@ -93,6 +93,7 @@ extension EngineError {
     static func wrapping(_ error: any Error, _ operation: String) -> any Error {
         if error is EngineError || error is CancellationError { return error }
         if Task.isCancelled { return CancellationError() }
+        if error is EngineBody.BodyTooLarge { return malformedResponse(operation, "\(error)", underlying: error) }
         return unreachable(operation, underlying: error)
     }
 
