@@ -9,10 +9,11 @@ struct LogForwarder: Sendable {
     let logger: Logger
     let output: LineWriter
 
-    func forward(component: String, id: String, tty: Bool) async {
+    /// Prints every line of an attached output stream until the container ends.
+    func forward(component: String, lines: ContainerLogs) async {
         let prefix = output.prefix(for: component)
         do {
-            for try await line in try await engine.logs(id, follow: true, tty: tty, since: nil) {
+            for try await line in lines {
                 output.write(prefix + line.text + "\n", toStandardError: line.stream == .stderr)
             }
         } catch is CancellationError {

@@ -100,7 +100,7 @@ public struct PodController: Service, CustomStringConvertible {
 
         for component in plan.initComponents {
             let id = try await create(component, in: &table)
-            forwardLogs(component, id: id, group: &group)
+            try await forwardLogs(component, id: id, group: &group)
             try await start(component.name, id: id)
             guard let code = try await nextExit(of: id, messages: &messages) else { return .stopped }
             table.forget(component.name)
@@ -215,7 +215,7 @@ public struct PodController: Service, CustomStringConvertible {
             var id = table.ids[name]
             if id == nil { id = try await create(component, in: &table) }
             guard let id else { return nil }
-            forwardLogs(component, id: id, group: &group)
+            try await forwardLogs(component, id: id, group: &group)
             try await start(name, id: id)
             return nil
         case .restart(let name, let attempt, let delay):
@@ -262,13 +262,15 @@ public struct PodController: Service, CustomStringConvertible {
         return nil
     }
 
-    private func forwardLogs(_ component: PodPlan.Component, id: String, group: inout TaskGroup<Void>) {
+    /// With `--logs`, attaches to the component's output before it starts, so
+    /// not even a short-lived component's last line is lost.
+    private func forwardLogs(_ component: PodPlan.Component, id: String, group: inout TaskGroup<Void>) async throws {
         guard pod.options.forwardLogs else { return }
-        let tty = component.spec.request.Tty ?? false
+        let lines = try await engine.attachOutput(id, tty: component.spec.request.Tty ?? false)
         forwarders.begin()
         group.addTask { [forwarders] in
             defer { forwarders.end() }
-            await LogForwarder(engine: engine, logger: logger, output: lineWriter).forward(component: component.name, id: id, tty: tty)
+            await LogForwarder(engine: engine, logger: logger, output: lineWriter).forward(component: component.name, lines: lines)
         }
     }
 

@@ -33,4 +33,17 @@ extension EngineClient {
             timeout: follow ? .unlimited : .standard, operation: operation)
         return ContainerLogs(body: response.body, tty: tty, operation: operation)
     }
+
+    /// `POST /containers/{id}/attach` for stdout and stderr, made before the
+    /// container starts, as `docker run` does: unlike following the logs, it
+    /// delivers every line up to the container's exit, even when the engine
+    /// removes the container right after. Returns once the engine is attached.
+    public func attachOutput(_ id: String, tty: Bool) async throws -> ContainerLogs {
+        let operation = engineOperation("attach to container", id)
+        let response = try await send(
+            .post, "/containers/\(Self.segment(id))/attach",
+            query: [("stream", "1"), ("stdout", "1"), ("stderr", "1")],
+            timeout: .unlimited, operation: operation)
+        return ContainerLogs(body: response.body, tty: tty, operation: operation)
+    }
 }
