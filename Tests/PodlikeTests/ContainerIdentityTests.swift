@@ -27,9 +27,11 @@ struct ContainerIdentityTests {
         #expect(identity.candidates == [id])
     }
 
-    @Test("outside a container there are no candidates")
+    @Test("outside a container there are no candidates, even where the host mounts containers' folders")
     func outside() {
-        let identity = ContainerIdentity(mountinfo: "42 27 254:0 /var/lib/docker /var/lib/docker rw - ext4 /dev/vda rw", cgroup: "9:name=systemd:/", hostname: "build-host")
+        let hostMounts = "42 27 254:0 /var/lib/docker /var/lib/docker rw - ext4 /dev/vda rw\n" +
+            "310 42 0:52 / /var/lib/docker/containers/\(id)/mounts/shm rw - tmpfs shm rw"
+        let identity = ContainerIdentity(mountinfo: hostMounts, cgroup: "9:name=systemd:/", hostname: "build-host")
         #expect(identity.candidates.isEmpty)
     }
 }

@@ -14,7 +14,11 @@ public struct ContainerIdentity: Sendable, Equatable {
             if let id, !found.contains(id) { found.append(id) }
         }
         for line in (mountinfo ?? "").split(separator: "\n") {
-            add(Self.id(after: "/containers/", in: line))
+            // Only the engine's own per-container files, mounted at these paths in
+            // the container; a host's mountinfo names other containers' folders too.
+            let fields = line.split(separator: " ")
+            guard fields.count > 4, ["/etc/hostname", "/etc/hosts", "/etc/resolv.conf"].contains(fields[4]) else { continue }
+            add(Self.id(after: "/containers/", in: fields[3]))
         }
         for line in (cgroup ?? "").split(separator: "\n") {
             // cgroupfs: /docker/<id>; systemd: /system.slice/docker-<id>.scope

@@ -98,6 +98,11 @@ public struct PodController: Service, CustomStringConvertible {
         var messages = inbox.makeAsyncIterator()
         try await ImagePuller(engine: engine, logger: logger, credentials: credentials).ensureImages(for: plan, alwaysPull: pod.options.alwaysPull)
 
+        // Init components join the holder's IPC namespace too, so it runs first.
+        try await createHolder(in: &table)
+        if let holder = table.holder {
+            try await start("IPC holder", id: holder)
+        }
         for component in plan.initComponents {
             let id = try await create(component, in: &table)
             try await forwardLogs(component, id: id, group: &group)
@@ -111,9 +116,6 @@ public struct PodController: Service, CustomStringConvertible {
         }
 
         try await createRegularComponents(in: &table)
-        if let holder = table.holder {
-            try await start("IPC holder", id: holder)
-        }
         for action in scheduler.initialActions() {
             if let end = try await perform(action, table: &table, mailbox: mailbox, group: &group) { return end }
         }
@@ -139,16 +141,18 @@ public struct PodController: Service, CustomStringConvertible {
         return .stopped
     }
 
-    /// Creates the IPC holder, then every regular component concurrently. Each
-    /// success is recorded even when another create fails, so cleanup finds it.
-    private func createRegularComponents(in table: inout ContainerTable) async throws {
-        if let ipcHolder {
-            do {
-                table.holder = try await engine.createContainer(ipcHolder, name: IpcHolder.containerName(for: pod), platform: nil).id
-            } catch {
-                throw PodFailure("the IPC holder could not be created: \(error)")
-            }
+    private func createHolder(in table: inout ContainerTable) async throws {
+        guard let ipcHolder else { return }
+        do {
+            table.holder = try await engine.createContainer(ipcHolder, name: IpcHolder.containerName(for: pod), platform: nil).id
+        } catch {
+            throw PodFailure("the IPC holder could not be created: \(error)")
         }
+    }
+
+    /// Creates every regular component concurrently. Each success is recorded
+    /// even when another create fails, so cleanup finds it.
+    private func createRegularComponents(in table: inout ContainerTable) async throws {
         let results = await withTaskGroup(of: CreateResult.self) { group in
             for component in plan.regularComponents {
                 group.addTask {
@@ -190,7 +194,13 @@ public struct PodController: Service, CustomStringConvertible {
         for warning in created.warnings {
             logger.warning("engine warning: \(warning)", metadata: ["component": "\(component.name)"])
         }
-        try await CopyUploader(engine: engine).copy(component.copies, into: created.id, component: component.name)
+        do {
+            try await CopyUploader(engine: engine).copy(component.copies, into: created.id, component: component.name)
+        } catch {
+            // Not yet in the container table, and AutoRemove only acts once it has run.
+            _ = try? await engine.removeContainer(created.id, force: true, volumes: true)
+            throw error
+        }
         return created.id
     }
 

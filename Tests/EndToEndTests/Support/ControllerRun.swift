@@ -39,8 +39,10 @@ struct ControllerRun {
     /// Follows the controller's output until a line contains `text`.
     @discardableResult
     func waitForOutput(_ text: String, within seconds: Int = 60) throws -> Bool {
-        let script = "docker logs -f \(name) 2>&1 | grep -m1 -F -q -- \"$0\""
-        return try EndToEnd.run(["timeout", "\(seconds)", "sh", "-c", script, text]).status == 0
+        // Process substitution: grep's first match ends the wait even while
+        // `docker logs -f` has nothing more to write (it ends with the container).
+        let script = "grep -m1 -F -q -- \"$0\" <(docker logs -f \"$1\" 2>&1)"
+        return try EndToEnd.run(["timeout", "\(seconds)", "bash", "-c", script, text, name]).status == 0
     }
 
     /// Containers of this pod (components and holder) that still exist.

@@ -1,0 +1,175 @@
+import Logging
+
+/// Removes what pods left behind. A controller that is SIGKILLed, or whose engine
+/// died, never stops its components; with PID sharing the kernel ends them, but
+/// without it (`--no-pids`) they run on as orphans. Every component and IPC holder
+/// carries its controller's ID, so an orphan is a container whose controller is
+/// gone, or has stopped. Controllers call this at start; `podlike reap` on demand.
+public struct Reaper: Sendable {
+    public let engine: EngineClient
+    public let logger: Logger
+
+    public init(engine: EngineClient, logger: Logger) {
+        self.engine = engine
+        self.logger = logger
+    }
+
+    /// A container that belongs to a pod whose controller is gone or stopped.
+    public struct Orphan: Sendable, Equatable, CustomStringConvertible {
+        public var containerID: String
+        /// Without the leading slash.
+        public var containerName: String
+        /// The component's name, or `ipc-holder` for a pod's IPC holder.
+        public var component: String
+        public var controllerID: String
+        public var controller: ControllerState
+
+        public init(containerID: String, containerName: String, component: String, controllerID: String, controller: ControllerState) {
+            self.containerID = containerID
+            self.containerName = containerName
+            self.component = component
+            self.controllerID = controllerID
+            self.controller = controller
+        }
+
+        public var description: String {
+            "\(containerName) (component \(component) of controller \(controllerID.prefix(12)), which \(controller.explanation))"
+        }
+    }
+
+    /// What the engine says about a component's controller.
+    public enum ControllerState: Sendable, Equatable {
+        /// Inspecting it answered 404.
+        case gone
+        /// It exists, with this `State.Status`.
+        case status(String)
+
+        /// Whether the controller's pod is over: the controller is gone, or its
+        /// process has ended (`exited`, `dead`, being removed, or waiting to be
+        /// restarted by a restart policy, which starts a new pod). A `created`
+        /// controller has never run a pod; a `paused` one still holds it.
+        public var podIsOver: Bool {
+            switch self {
+            case .gone: true
+            case .status(let status): ["exited", "dead", "removing", "restarting"].contains(status)
+            }
+        }
+
+        var explanation: String {
+            switch self {
+            case .gone: "no longer exists"
+            case .status(let status): "is \(status)"
+            }
+        }
+    }
+
+    /// The outcome of one reaping: what was removed, and what could not be.
+    public struct Report: Sendable {
+        public struct Failure: Sendable {
+            public var orphan: Orphan
+            public var error: any Error
+        }
+
+        public var removed: [Orphan] = []
+        public var failed: [Failure] = []
+
+        public init() {}
+    }
+
+    /// Finds this node's orphans and removes them, with their anonymous volumes.
+    /// `controllerID` (the caller's own, full ID) is never touched. Engine errors
+    /// while looking throw; a failed removal is reported and the rest go on.
+    public func reap(excluding controllerID: String? = nil) async throws -> Report {
+        var report = Report()
+        for orphan in try await orphans(excluding: controllerID) {
+            do {
+                if try await remove(orphan) { report.removed.append(orphan) }
+            } catch {
+                logger.warning(
+                    "could not remove orphan \(orphan): \(error)",
+                    metadata: ["container": "\(orphan.containerName)", "controller-id": "\(orphan.controllerID)"])
+                report.failed.append(.init(orphan: orphan, error: error))
+            }
+        }
+        return report
+    }
+
+    /// This node's orphans, without removing anything.
+    public func orphans(excluding controllerID: String? = nil) async throws -> [Orphan] {
+        let info = try await engine.info()
+        let labelled = try await engine.listContainers(all: true, labels: [PodLabelling.controller])
+        let candidates = Self.candidates(labelled, thisNode: Self.nodeID(of: info), excluding: controllerID)
+        var controllers: [String: ControllerState] = [:]
+        for id in Set(candidates.compactMap { $0.Labels?[PodLabelling.controller] }) {
+            controllers[id] = try await state(ofController: id)
+        }
+        return Self.orphans(among: candidates, controllers: controllers)
+    }
+
+    /// Removes one orphan: true when this call removed it, false when it was
+    /// already gone or being removed (AutoRemove got there first).
+    @discardableResult
+    public func remove(_ orphan: Orphan) async throws -> Bool {
+        do {
+            try await engine.removeContainer(orphan.containerID, force: true, volumes: true)
+        } catch let error as EngineError where error.isNotFound || (error.isConflict && error.message.contains("already in progress")) {
+            logger.debug("orphan already removed", metadata: ["container": "\(orphan.containerName)"])
+            return false
+        }
+        logger.notice(
+            "removed orphan \(orphan)",
+            metadata: [
+                "container": "\(orphan.containerName)", "component": "\(orphan.component)",
+                "controller-id": "\(orphan.controllerID)",
+            ])
+        return true
+    }
+
+    private func state(ofController id: String) async throws -> ControllerState {
+        do {
+            return .status(try await engine.inspectContainer(id).State.Status)
+        } catch let error as EngineError where error.isNotFound {
+            return .gone
+        }
+    }
+
+    // MARK: - The decision, apart from the engine
+
+    /// The engine's Swarm node ID; nil when it is not in a swarm.
+    static func nodeID(of info: EngineInfo) -> String? {
+        info.Swarm?.NodeID.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Containers that might be orphans: labelled with a controller that is not
+    /// `excluded`, and, on a Swarm node, not labelled with another node. The
+    /// engine lists only its own containers; the node check keeps that explicit.
+    public static func candidates(_ containers: [ContainerSummary], thisNode: String?, excluding excluded: String?) -> [ContainerSummary] {
+        containers.filter { container in
+            guard let controller = container.Labels?[PodLabelling.controller], !controller.isEmpty,
+                  controller != excluded
+            else { return false }
+            if let thisNode, let node = container.Labels?[PodLabelling.node], !node.isEmpty, node != thisNode {
+                return false
+            }
+            return true
+        }
+    }
+
+    /// The candidates whose controller's pod is over, given what inspecting each
+    /// controller said. A controller missing from `controllers` is left alone.
+    public static func orphans(among candidates: [ContainerSummary], controllers: [String: ControllerState]) -> [Orphan] {
+        candidates.compactMap { container in
+            guard let controllerID = container.Labels?[PodLabelling.controller],
+                  let controller = controllers[controllerID], controller.podIsOver
+            else { return nil }
+            let labels = container.Labels ?? [:]
+            return Orphan(
+                containerID: container.Id,
+                containerName: container.Names.first.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 } ?? String(container.Id.prefix(12)),
+                component: labels[PodLabelling.component] ?? labels[IpcHolder.roleLabel] ?? "?",
+                controllerID: controllerID,
+                controller: controller)
+        }
+        .sorted { ($0.controllerID, $0.containerName) < ($1.controllerID, $1.containerName) }
+    }
+}
