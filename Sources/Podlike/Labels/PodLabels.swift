@@ -15,6 +15,15 @@ public enum PodLabels {
     public static func parse(
         _ labels: [String: String], readFile: (String) throws -> String
     ) -> Result<PodDefinition, PodValidationFailure> {
+        let (pod, errors) = parseCollectingErrors(labels, readFile: readFile)
+        return errors.isEmpty ? .success(pod) : .failure(PodValidationFailure(errors))
+    }
+
+    /// Everything that could be read, and the problems with the rest, so that
+    /// validation can go on and report every problem at once.
+    public static func parseCollectingErrors(
+        _ labels: [String: String], readFile: (String) throws -> String
+    ) -> (PodDefinition, [ValidationError]) {
         var pod = PodDefinition()
         var errors: [ValidationError] = []
         var named: [String: ComponentDefinition] = [:]
@@ -87,7 +96,7 @@ public enum PodLabels {
                 mapping like "image: nginx", or pod.init.components, or pod.compose.file
                 """))
         }
-        return errors.isEmpty ? .success(pod) : .failure(PodValidationFailure(errors))
+        return (pod, errors)
     }
 
     private static func yaml(_ text: String, label: String, errors: inout [ValidationError]) -> Node? {

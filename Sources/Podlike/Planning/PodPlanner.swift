@@ -10,8 +10,7 @@ public struct PodPlanner: Sendable {
     }
 
     public func plan(labels: [String: String], readFile: (String) throws -> String) throws(PodValidationFailure) -> PodPlan {
-        let pod = try PodLabels.parse(labels, readFile: readFile).get()
-        var errors: [ValidationError] = []
+        var (pod, errors) = PodLabels.parseCollectingErrors(labels, readFile: readFile)
         var components: [PodPlan.Component] = []
         var warnings = pod.warnings
         for definition in pod.all {

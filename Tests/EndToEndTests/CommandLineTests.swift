@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// The `podlike` binary itself: `render` and `settings` need no engine.
+struct CommandLineTests {
+    func render(_ labels: String, _ flags: [String] = []) throws -> EndToEnd.Output {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("labels-\(UUID().uuidString).yml").path
+        try labels.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        return try EndToEnd.run([try EndToEnd.builtBinary(), "render", "--labels", file] + flags)
+    }
+
+    func components(_ output: EndToEnd.Output) throws -> [[String: Any]] {
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        return try #require(json["components"] as? [[String: Any]])
+    }
+
+    @Test("render prints init components first, in order, then the others by name")
+    func renderOrder() throws {
+        let output = try render("""
+            pod.container.web: "image: nginx"
+            pod.component.app: "image: app"
+            pod.init.components: |
+              - image: first
+              - image: second
+            """)
+        #expect(output.status == 0, "\(output.stderr)")
+        let components = try components(output)
+        #expect(components.map { $0["name"] as? String } == ["init-1", "init-2", "app", "web"])
+        #expect(components.map { $0["init"] as? Bool } == [true, true, false, false])
+        let request = try #require(components[2]["request"] as? [String: Any])
+        let host = try #require(request["HostConfig"] as? [String: Any])
+        #expect(host["NetworkMode"] as? String == "container:" + String(repeating: "0", count: 64))
+        #expect(host["PidMode"] != nil)
+    }
+
+    @Test("render accepts the original tool's Go-style flags")
+    func goStyleFlags() throws {
+        let output = try render(#"pod.container.app: "image: app""#, ["-pids=false", "-logs", "-volumes=true"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let request = try #require(try components(output).first?["request"] as? [String: Any])
+        let host = try #require(request["HostConfig"] as? [String: Any])
+        #expect(host["PidMode"] == nil)
+        #expect(host["IpcMode"] != nil)
+    }
+
+    @Test("render reports every problem of every component with line and column, and exits 125")
+    func renderErrors() throws {
+        let output = try render("""
+            pod.container.app: |
+              image: app
+              mem_limit: lots
+              comand: [x]
+            pod.container.db: |
+              image: db
+              ports: ["5432:5432"]
+            pod.container.bad: "image: [oops"
+            """)
+        #expect(output.status == 125)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr.contains(#"component "app", key "mem_limit" (line 2:12): expected a byte size"#), "\(output.stderr)")
+        #expect(output.stderr.contains(#"did you mean "command"?"#))
+        #expect(output.stderr.contains(#"component "db", key "ports""#))
+        #expect(output.stderr.contains("publish ports on the Swarm service"))
+        #expect(output.stderr.contains(#"label "pod.container.bad""#))
+    }
+
+    @Test("render caps mem_limit at the controller's --memory-limit, with a warning")
+    func memoryCap() throws {
+        let output = try render("pod.container.app: |\n  image: app\n  mem_limit: 1g\n", ["--memory-limit", "256m"])
+        #expect(output.status == 0)
+        #expect(output.stderr.contains("capped"))
+        let request = try #require(try components(output).first?["request"] as? [String: Any])
+        #expect((request["HostConfig"] as? [String: Any])?["Memory"] as? Int == 256 << 20)
+    }
+
+    @Test("settings lists all 74 Compose v2.4 keys plus deploy and pull_policy")
+    func settings() throws {
+        let output = try EndToEnd.run([try EndToEnd.builtBinary(), "settings"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("Supported component settings (55)"))
+        #expect(output.stdout.contains("Unsupported settings, rejected with the reason (21)"))
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+@testable import Podlike
+
+@Suite("Reaper: which containers are orphans")
+struct ReaperTests {
+    static let node = "node-a"
+
+    static func component(
+        _ id: String, controller: String?, component: String? = "app", node: String? = ReaperTests.node,
+        role: String? = nil, pod: String = "pod"
+    ) -> ContainerSummary {
+        var labels: [String: String] = [PodLabelling.pod: pod]
+        labels[PodLabelling.controller] = controller
+        labels[PodLabelling.component] = component
+        labels[PodLabelling.node] = node
+        labels[IpcHolder.roleLabel] = role
+        return ContainerSummary(Id: id, Names: ["/\(pod).podlike.\(component ?? "ipc")"], State: "running", Labels: labels)
+    }
+
+    // MARK: - The decision
+
+    @Test("candidates: never the excluded controller's pod, nor another node's containers, nor unlabelled ones")
+    func candidates() {
+        let containers = [
+            Self.component("mine", controller: "self-id"),
+            Self.component("same-node", controller: "c1"),
+            Self.component("no-node-label", controller: "c1", node: nil),
+            Self.component("other-node", controller: "c1", node: "node-b"),
+            Self.component("empty-controller", controller: ""),
+            ContainerSummary(Id: "plain", Names: ["/plain"], Labels: ["io.podlike.pod": "x"]),
+        ]
+        let picked = Reaper.candidates(containers, thisNode: Self.node, excluding: "self-id").map(\.Id)
+        #expect(picked == ["same-node", "no-node-label"])
+    }
+
+    @Test("candidates: off Swarm there is no node to compare, so node labels don't filter")
+    func candidatesWithoutSwarm() {
+        let containers = [Self.component("a", controller: "c1", node: "node-b"), Self.component("b", controller: "c2")]
+        #expect(Reaper.candidates(containers, thisNode: nil, excluding: nil).map(\.Id) == ["a", "b"])
+    }
+
+    @Test("a pod is over when its controller is gone, exited, dead, being removed or restarting; not when it runs, is paused or only created",
+          arguments: [
+              (Reaper.ControllerState.gone, true), (.status("exited"), true), (.status("dead"), true),
+              (.status("removing"), true), (.status("restarting"), true),
+              (.status("running"), false), (.status("paused"), false), (.status("created"), false),
+          ])
+    func podIsOver(state: Reaper.ControllerState, over: Bool) {
+        #expect(state.podIsOver == over)
+    }
+
+    @Test("orphans: components and IPC holders of ended controllers, named, sorted by controller; unknown controllers are left alone")
+    func orphans() {
+        let candidates = [
+            Self.component("web-1", controller: "live", component: "web", pod: "live-pod"),
+            Self.component("app-2", controller: "gone", component: "app", pod: "gone-pod"),
+            Self.component("holder-2", controller: "gone", component: nil, role: "ipc-holder", pod: "gone-pod"),
+            Self.component("app-3", controller: "exited", component: "app", pod: "exited-pod"),
+            Self.component("app-4", controller: "unknown", component: "app", pod: "unknown-pod"),
+        ]
+        let orphans = Reaper.orphans(among: candidates, controllers: [
+            "live": .status("running"), "gone": .gone, "exited": .status("exited"),
+        ])
+        #expect(orphans == [
+            .init(containerID: "app-3", containerName: "exited-pod.podlike.app", component: "app", controllerID: "exited", controller: .status("exited")),
+            .init(containerID: "app-2", containerName: "gone-pod.podlike.app", component: "app", controllerID: "gone", controller: .gone),
+            .init(containerID: "holder-2", containerName: "gone-pod.podlike.ipc", component: "ipc-holder", controllerID: "gone", controller: .gone),
+        ])
+        #expect(orphans[1].description == "gone-pod.podlike.app (component app of controller gone, which no longer exists)")
+        #expect(orphans[0].description.hasSuffix("which is exited)"))
+    }
+
+    // MARK: - Against an in-memory engine
+
+    static let info = #"{"ID":"engine","Name":"host","Swarm":{"NodeID":"node-a","LocalNodeState":"active"}}"#
+
+    static func json<T: Encodable>(_ value: T) -> String {
+        String(decoding: try! JSONEncoder().encode(value), as: UTF8.self)
+    }
+
+    static func inspect(_ id: String, status: String) -> EngineResponse {
+        .json(200, json(ContainerInspect(Id: id, Name: "/\(id)", State: .init(Status: status, Running: status == "running"))))
+    }
+
+    static let listed = [
+        component("own-app", controller: "self-id", pod: "self"),
+        component("live-app", controller: "live", pod: "live"),
+        component("gone-app", controller: "gone", pod: "gone"),
+        component("gone-ipc", controller: "gone", component: nil, role: "ipc-holder", pod: "gone"),
+        component("exited-app", controller: "exited", pod: "exited"),
+        component("far-app", controller: "far", node: "node-b", pod: "far"),
+    ]
+
+    @Test("reap inspects each controller once, removes the orphans with force and volumes, and logs each removal")
+    func reapRemovesOrphans() async throws {
+        let transport = InMemoryEngineTransport(routes: [
+            "GET /v1.41/info": .json(200, Self.info),
+            "GET /v1.41/containers/json": .json(200, Self.json(Self.listed)),
+            "GET /v1.41/containers/live/json": Self.inspect("live", status: "running"),
+            "GET /v1.41/containers/exited/json": Self.inspect("exited", status: "exited"),
+            "GET /v1.41/containers/gone/json": .json(404, #"{"message":"No such container: gone"}"#),
+            "DELETE /v1.41/containers/": .json(204, ""),
+        ])
+        let logs = LogRecords()
+        let report = try await Reaper(engine: .inMemory(transport, logs: logs), logger: logs.logger).reap(excluding: "self-id")
+
+        #expect(report.removed.map(\.containerID) == ["exited-app", "gone-app", "gone-ipc"])
+        #expect(report.failed.isEmpty)
+        let lines = transport.requests.map { "\($0.method.rawValue) \($0.path)" }
+        let list = try #require(lines.first { $0.hasPrefix("GET /v1.41/containers/json") })
+        #expect(list.contains("all=1"))
+        #expect(list.contains("filters=%7B%22label%22%3A%5B%22io.podlike.controller%22%5D%7D"))
+        #expect(lines.filter { $0.hasSuffix("/json") && !$0.contains("containers/json") }.sorted() == [
+            "GET /v1.41/containers/exited/json", "GET /v1.41/containers/gone/json", "GET /v1.41/containers/live/json",
+        ], "one inspection per controller; never our own, nor another node's")
+        #expect(lines.filter { $0.hasPrefix("DELETE") } == [
+            "DELETE /v1.41/containers/exited-app?force=1&v=1",
+            "DELETE /v1.41/containers/gone-app?force=1&v=1",
+            "DELETE /v1.41/containers/gone-ipc?force=1&v=1",
+        ])
+        let removals = logs.all.filter { $0.message.hasPrefix("removed orphan") }
+        #expect(removals.count == 3)
+        #expect(removals.allSatisfy { $0.level == .notice && $0.metadata["controller-id"] != nil })
+    }
+
+    @Test("a container the engine already removed is not reported; a failed removal is, and the others still go")
+    func reapReportsFailures() async throws {
+        let transport = InMemoryEngineTransport(routes: [
+            "GET /v1.41/info": .json(200, Self.info),
+            "GET /v1.41/containers/json": .json(200, Self.json(Self.listed)),
+            "GET /v1.41/containers/live/json": Self.inspect("live", status: "running"),
+            "GET /v1.41/containers/exited/json": Self.inspect("exited", status: "dead"),
+            "GET /v1.41/containers/gone/json": .json(404, #"{"message":"No such container: gone"}"#),
+            "DELETE /v1.41/containers/exited-app": .json(409, #"{"message":"removal of container exited-app is already in progress"}"#),
+            "DELETE /v1.41/containers/gone-app": .json(500, #"{"message":"driver failed"}"#),
+            "DELETE /v1.41/containers/gone-ipc": .json(204, ""),
+        ])
+        let logs = LogRecords()
+        let report = try await Reaper(engine: .inMemory(transport, logs: logs), logger: logs.logger).reap(excluding: "self-id")
+        #expect(report.removed.map(\.containerID) == ["gone-ipc"])
+        #expect(report.failed.map(\.orphan.containerID) == ["gone-app"])
+        #expect("\(report.failed[0].error)".contains("driver failed"))
+        #expect(logs.all.contains { $0.level == .warning && $0.message.hasPrefix("could not remove orphan gone.podlike.app") })
+    }
+
+    @Test("an engine failure while inspecting a controller throws, and nothing is removed")
+    func reapThrowsOnInspectFailure() async throws {
+        let transport = InMemoryEngineTransport(routes: [
+            "GET /v1.41/info": .json(200, Self.info),
+            "GET /v1.41/containers/json": .json(200, Self.json(Self.listed)),
+            "GET /v1.41/containers/": .json(500, #"{"message":"engine broke"}"#),
+            "DELETE /v1.41/containers/": .json(204, ""),
+        ])
+        let engine = EngineClient.inMemory(transport)
+        await #expect(throws: EngineError.self) { try await Reaper(engine: engine, logger: engine.logger).reap() }
+        #expect(!transport.requests.contains { $0.method.rawValue == "DELETE" })
+    }
+
+    @Test("with nothing labelled, reaping asks nothing more than info and the list")
+    func reapNothing() async throws {
+        let transport = InMemoryEngineTransport(routes: [
+            "GET /v1.41/info": .json(200, #"{"ID":"engine","Name":"host","Swarm":{"NodeID":"","LocalNodeState":"inactive"}}"#),
+            "GET /v1.41/containers/json": .json(200, "[]"),
+        ])
+        let engine = EngineClient.inMemory(transport)
+        let report = try await Reaper(engine: engine, logger: engine.logger).reap()
+        #expect(report.removed.isEmpty && report.failed.isEmpty)
+        #expect(transport.requests.count == 2)
+    }
+}
