@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 
 /// Stops and removes the pod's containers: dependents before dependencies, each
@@ -19,18 +20,24 @@ struct PodStopper: Sendable {
             await withTaskGroup(of: Void.self) { group in
                 for name in level {
                     guard let id = ids[name] else { continue }
-                    let wanted = running[name]?.stopGracePeriod.map { Duration.nanoseconds($0) } ?? Self.defaultGrace
+                    let asked = running[name]?.stopGracePeriod.map { Duration.nanoseconds($0) }
+                    let wanted = asked ?? Self.defaultGrace
                     let remaining = max(.zero, deadline - clock.now)
                     let grace = min(wanted, remaining)
-                    if grace < wanted {
+                    if let asked, grace < asked {
                         logger.notice(
-                            "stop grace period clamped from \(wanted) to \(grace) to stop the pod within the controller's \(budget)",
+                            "stop_grace_period \(Self.seconds(asked)) clamped to \(Self.seconds(grace)), so the pod stops within the controller's \(Self.seconds(budget))",
                             metadata: ["component": "\(name)"])
                     }
                     group.addTask { await remove(id, name: name, grace: grace) }
                 }
             }
         }
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return String(format: "%.1fs", value)
     }
 
     /// Stops one container with its stop signal, then removes it, whether or
