@@ -62,7 +62,8 @@ struct SwarmEndToEndTests {
         let task = try Self.taskContainer(of: service)
         defer { task.remove() }
         #expect(try task.waitForOutput("probe | swarm-pod"))
-        #expect(try task.leftovers().count == 3, "two components and the IPC holder")
+        let running = try task.leftovers()
+        #expect(running.count == 3, "two components and the IPC holder, got \(running)")
         try EndToEnd.docker("service", "rm", service)
         try task.expectNothingLeft(within: 30)
     }

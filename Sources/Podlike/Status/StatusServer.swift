@@ -83,7 +83,10 @@ public struct StatusServer: Service, CustomStringConvertible {
         }
     }
 
+    /// NIO unlinks the socket when the listener closes; this covers the paths
+    /// where it doesn't get to.
     private func removeSocketFile() {
+        guard FileManager.default.fileExists(atPath: socketPath) else { return }
         do {
             try FileManager.default.removeItem(atPath: socketPath)
         } catch {

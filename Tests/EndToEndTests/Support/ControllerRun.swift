@@ -36,13 +36,31 @@ struct ControllerRun {
         return output.stdout + output.stderr
     }
 
-    /// Follows the controller's output until a line contains `text`.
+    /// Follows the controller's output until it contains `text`, for up to `seconds`.
     @discardableResult
     func waitForOutput(_ text: String, within seconds: Int = 60) throws -> Bool {
-        // Process substitution: grep's first match ends the wait even while
-        // `docker logs -f` has nothing more to write (it ends with the container).
-        let script = "grep -m1 -F -q -- \"$0\" <(docker logs -f \"$1\" 2>&1)"
-        return try EndToEnd.run(["timeout", "\(seconds)", "bash", "-c", script, text, name]).status == 0
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["docker", "logs", "-f", name]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = DispatchWorkItem { process.terminate() }
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(seconds), execute: deadline)
+        defer {
+            deadline.cancel()
+            if process.isRunning { process.terminate() }
+            process.waitUntilExit()
+        }
+        var seen = Data()
+        while true {
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { return false }  // the stream ended, or the deadline stopped it
+            seen.append(chunk)
+            if String(decoding: seen, as: UTF8.self).contains(text) { return true }
+        }
     }
 
     /// Containers of this pod (components and holder) that still exist.
