@@ -80,7 +80,7 @@ struct LifecycleEndToEndTests {
 
     // MARK: depends_on
 
-    @Test("e2e: depends_on: started (list form), healthy and completed successfully (map form)")
+    @Test("e2e: depends_on: started (list and map forms), healthy and completed successfully")
     func dependencies() throws {
         let volume = try SharedVolume()
         defer { volume.remove() }
@@ -93,12 +93,14 @@ struct LifecycleEndToEndTests {
             "pod.container.migrate": busybox(
                 "echo migrate starts >> /shared/order; sleep 1; echo migrate done >> /shared/order",
                 extra: "depends_on: [db]\n"),
+            "pod.container.cache": busybox("sleep 60"),
             "pod.container.app": busybox(
                 "echo app starts >> /shared/order; echo app ran",
                 extra: """
                     depends_on:
                       db: {condition: service_healthy}
                       migrate: {condition: service_completed_successfully}
+                      cache: {condition: service_started}
 
                     """),
         ], arguments: ["--logs"], dockerArguments: volume.mount())
@@ -122,8 +124,9 @@ struct LifecycleEndToEndTests {
         let migrateStarted = try #require(pod.index(of: "start", "migrate", in: events), "\(events)")
         let dbHealthy = try #require(pod.index(of: "health_status: healthy", "db", in: events), "\(events)")
         let migrateDied = try #require(pod.index(of: "die", "migrate", in: events), "\(events)")
+        let cacheStarted = try #require(pod.index(of: "start", "cache", in: events), "\(events)")
         #expect(dbStarted < migrateStarted, "\(events)")
-        #expect(dbHealthy < appStarted && migrateDied < appStarted, "\(events)")
+        #expect(dbHealthy < appStarted && migrateDied < appStarted && cacheStarted < appStarted, "\(events)")
         try pod.expectNothingLeft()
     }
 

@@ -95,7 +95,7 @@ enum Script {
     /// Keeps a shell alive while letting its traps run at once.
     static let idle = "while true; do sleep 1 & wait $!; done"
 
-    /// The words of a `marker time` line, as `now` wrote it.
+    /// The time on the first `MARKER TIME` line, as a script wrote it with `now`.
     static func time(of marker: String, in lines: [String]) -> Double? {
         lines.lazy.compactMap { line -> Double? in
             let words = line.split(separator: " ")
