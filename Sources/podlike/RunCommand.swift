@@ -61,6 +61,13 @@ struct RunCommand: AsyncParsableCommand {
         let validated = try PodPlanner(driver: ComponentDriver(registry: registry, context: settings))
             .plan(labels: source.labels) { path in try String(contentsOfFile: path, encoding: .utf8) }
 
+        // Remove what killed pods left on this node before creating ours; never fatal.
+        do {
+            _ = try await Reaper(engine: engine, logger: logger).reap(excluding: me.Id)
+        } catch {
+            logger.warning("could not look for orphaned pod containers: \(error)")
+        }
+
         let options = controller.podOptions
         let needsHolder = options.shareIpc && !IpcHolder.canJoin(ipcMode: me.HostConfig.IpcMode)
         var pod = discovery.context(for: me, info: info, options: options, ipcTarget: nil)

@@ -126,8 +126,26 @@ struct PodStatusSocketTests {
             let error = await #expect(throws: StatusError.self) {
                 try await withServer(PodStatusBoard(), at: path) {}
             }
-            #expect(error?.description.contains(path) == true)
+            #expect(error?.description.contains("can't serve the pod's status at \(path): a file that is not a socket is in the way") == true)
             #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")
+        }
+    }
+
+    @Test("the server says why it can't listen: a folder it can't create, a path too long")
+    func cannotListen() async throws {
+        try await withTemporaryFolder { folder in
+            try "".write(toFile: "\(folder)/file", atomically: true, encoding: .utf8)
+            let underFile = "\(folder)/file/status.sock"
+            let folderError = await #expect(throws: StatusError.self) {
+                try await withServer(PodStatusBoard(), at: underFile) {}
+            }
+            #expect(folderError?.description.contains("can't create the folder \(folder)/file: Not a directory") == true, "\(folderError.map(String.init(describing:)) ?? "")")
+
+            let long = "\(folder)/\(String(repeating: "x", count: 120)).sock"
+            let longError = await #expect(throws: StatusError.self) {
+                try await withServer(PodStatusBoard(), at: long) {}
+            }
+            #expect(longError?.description.contains("too long for a unix socket") == true)
         }
     }
 
@@ -138,7 +156,19 @@ struct PodStatusSocketTests {
             try await StatusClient(socketPath: path).fetch()
         }
         #expect(error?.isUnreachable == true)
-        #expect(error?.description.contains("can't reach the controller's status socket \(path)") == true)
+        #expect(error?.description.contains("can't reach the controller's status socket \(path): there is no such socket") == true)
+    }
+
+    @Test("a stale socket that nobody listens on reads as a stopped controller")
+    func staleSocketClient() async throws {
+        try await withTemporaryFolder { folder in
+            let path = "\(folder)/stale.sock"
+            try RawUnixSocket(boundTo: path).close()
+            let error = await #expect(throws: StatusError.self) {
+                try await StatusClient(socketPath: path).fetch()
+            }
+            #expect(error?.description.contains("nothing listens on it (the controller has stopped)") == true)
+        }
     }
 
     @Test("a client gives up when the socket accepts but never answers")

@@ -40,7 +40,7 @@ public struct StatusClient: Sendable {
                     }
                 }
         } catch {
-            throw StatusError.unreachable(socketPath, underlying: error)
+            throw StatusError.unreachable(socketPath, StatusError.reason(error), underlying: error)
         }
         // The server writes one document and closes: read to the end.
         let answer = try await connection.executeThenClose { inbound in

@@ -1,3 +1,7 @@
+import Foundation
+import NIOCore
+import NIOPosix
+
 /// A failure of the status socket, on the controller's side or the client's.
 /// It names the socket and says what to check.
 public struct StatusError: Error, Sendable, CustomStringConvertible {
@@ -29,8 +33,8 @@ public struct StatusError: Error, Sendable, CustomStringConvertible {
         StatusError(.cannotListen, socketPath: path, message: message, underlying: underlying)
     }
 
-    static func unreachable(_ path: String, underlying: any Error) -> StatusError {
-        StatusError(.unreachable, socketPath: path, message: "\(underlying)", underlying: underlying)
+    static func unreachable(_ path: String, _ message: String, underlying: any Error) -> StatusError {
+        StatusError(.unreachable, socketPath: path, message: message, underlying: underlying)
     }
 
     static func timedOut(_ path: String, after timeout: Duration) -> StatusError {
@@ -39,6 +43,29 @@ public struct StatusError: Error, Sendable, CustomStringConvertible {
 
     static func malformedAnswer(_ path: String, _ message: String, underlying: (any Error)? = nil) -> StatusError {
         StatusError(.malformedAnswer, socketPath: path, message: message, underlying: underlying)
+    }
+
+    /// What a socket or file error means here, in words a user can act on: NIO
+    /// names the syscall, and Foundation on Linux says "The operation could not
+    /// be completed".
+    static func reason(_ error: any Error) -> String {
+        switch error {
+        case let error as IOError:
+            switch error.errnoCode {
+            case ENOENT: return "there is no such socket"
+            case ECONNREFUSED: return "nothing listens on it (the controller has stopped)"
+            default: return String(cString: strerror(error.errnoCode))
+            }
+        case is UnixDomainSocketPathWrongType:
+            return "a file that is not a socket is in the way"
+        case SocketAddressError.unixDomainSocketPathTooLong:
+            return "the path is too long for a unix socket (at most 107 bytes)"
+        default:
+            if let cause = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, cause.domain == NSPOSIXErrorDomain {
+                return String(cString: strerror(Int32(cause.code)))
+            }
+            return "\(error)"
+        }
     }
 
     /// Nothing listens at the socket: the controller isn't running, or uses another path.

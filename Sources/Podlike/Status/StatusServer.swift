@@ -54,7 +54,7 @@ public struct StatusServer: Service, CustomStringConvertible {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw StatusError.cannotListen(socketPath, "can't create the folder \(folder): \(error.localizedDescription)", underlying: error)
+                throw StatusError.cannotListen(socketPath, "can't create the folder \(folder): \(StatusError.reason(error))", underlying: error)
             }
         }
         do {
@@ -68,7 +68,7 @@ public struct StatusServer: Service, CustomStringConvertible {
                     }
                 }
         } catch {
-            throw StatusError.cannotListen(socketPath, "\(error)", underlying: error)
+            throw StatusError.cannotListen(socketPath, StatusError.reason(error), underlying: error)
         }
     }
 
@@ -90,7 +90,7 @@ public struct StatusServer: Service, CustomStringConvertible {
         do {
             try FileManager.default.removeItem(atPath: socketPath)
         } catch {
-            logger.warning("could not remove the status socket: \(error.localizedDescription)", metadata: ["socket": "\(socketPath)"])
+            logger.warning("could not remove the status socket: \(StatusError.reason(error))", metadata: ["socket": "\(socketPath)"])
         }
     }
 }
