@@ -61,7 +61,8 @@ public struct StatusError: Error, Sendable, CustomStringConvertible {
         case SocketAddressError.unixDomainSocketPathTooLong:
             return "the path is too long for a unix socket (at most 107 bytes)"
         default:
-            if let cause = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, cause.domain == NSPOSIXErrorDomain {
+            if let cause = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error).map({ $0 as NSError }),
+               cause.domain == NSPOSIXErrorDomain {
                 return String(cString: strerror(Int32(cause.code)))
             }
             return "\(error)"
