@@ -19,6 +19,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "A Docker config.json with registry credentials (an \"auths\" section). Also PODLIKE_REGISTRY_AUTH.")
     var registryAuth: String?
 
+    @Option(help: "Where to serve the pod's status for `podlike status` and `podlike healthcheck`. Also \(StatusSocket.environmentVariable). Default: \(StatusSocket.defaultPath).")
+    var statusSocket: String?
+
     @Option(help: "trace, debug, info, notice, warning or error. Also PODLIKE_LOG_LEVEL.")
     var logLevel: String?
 
@@ -80,14 +83,21 @@ struct RunCommand: AsyncParsableCommand {
 
         let credentialsPath = registryAuth ?? ProcessInfo.processInfo.environment["PODLIKE_REGISTRY_AUTH"] ?? RegistryCredentials.defaultPath
         let outcome = OutcomeBox()
+        let board = PodStatusBoard(plan: plan)
+        let statusServer = StatusServer(
+            board: board, socketPath: StatusSocket.path(option: statusSocket, environment: ProcessInfo.processInfo.environment), logger: logger)
         let service = PodController(
             engine: engine, plan: plan, pod: pod,
             ipcHolder: needsHolder ? IpcHolder.request(image: me.Image, entrypoint: me.Config.Entrypoint, pod: pod) : nil,
             stopGrace: explicitGrace ?? source.serviceStopGrace ?? .seconds(10),
             credentials: try RegistryCredentials.load(path: credentialsPath),
-            outcome: outcome, logger: logger)
+            outcome: outcome, logger: logger, status: board)
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: service, successTerminationBehavior: .gracefullyShutdownGroup)],
+            // Reverse order on shutdown: the socket answers while the pod stops.
+            services: [
+                .init(service: statusServer, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
+                .init(service: service, successTerminationBehavior: .gracefullyShutdownGroup),
+            ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         try await group.run()

@@ -19,6 +19,8 @@ public enum IpcHolder {
         var request = CreateContainerRequest(Image: image)
         request.Entrypoint = entrypoint ?? ["/usr/local/bin/podlike"]
         request.Cmd = ["pause"]
+        // The image's HEALTHCHECK asks the controller's socket, which the holder has not.
+        request.Healthcheck = HealthConfig(Test: ["NONE"])
         request.Labels = [
             PodLabelling.controller: pod.controllerID,
             PodLabelling.pod: pod.controllerName,

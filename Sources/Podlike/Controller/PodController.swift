@@ -18,13 +18,17 @@ public struct PodController: Service, CustomStringConvertible {
     public let outcome: OutcomeBox
     public let logger: Logger
     public let credentials: RegistryCredentials
+    /// What `podlike status` and `podlike healthcheck` read.
+    public let status: PodStatusBoard
     private let lineWriter: LineWriter
     private let forwarders = ForwarderTracker()
 
     public init(
         engine: EngineClient, plan: PodPlan, pod: PodContext, ipcHolder: CreateContainerRequest?,
-        stopGrace: Duration, credentials: RegistryCredentials, outcome: OutcomeBox, logger: Logger
+        stopGrace: Duration, credentials: RegistryCredentials, outcome: OutcomeBox, logger: Logger,
+        status: PodStatusBoard? = nil
     ) {
+        self.status = status ?? PodStatusBoard(plan: plan)
         self.credentials = credentials
         self.lineWriter = LineWriter(componentNames: plan.components.map(\.name))
         self.engine = engine
@@ -107,7 +111,9 @@ public struct PodController: Service, CustomStringConvertible {
             let id = try await create(component, in: &table)
             try await forwardLogs(component, id: id, group: &group)
             try await start(component.name, id: id)
+            await status.started(component.name)
             guard let code = try await nextExit(of: id, messages: &messages) else { return .stopped }
+            await status.exited(component.name, code: code)
             table.forget(component.name)
             guard code == 0 else {
                 return PodOutcome(exitCode: code, reason: "init component \"\(component.name)\" exited with \(code)")
@@ -132,6 +138,7 @@ public struct PodController: Service, CustomStringConvertible {
                 guard let name = table.component(for: event.Actor.ID),
                       let update = try await schedulerEvent(for: event, component: name)
                 else { continue }
+                await status.record(update)
                 if case .exited = update { table.forget(name) }
                 for action in scheduler.handle(update) {
                     if let end = try await perform(action, table: &table, mailbox: mailbox, group: &group) { return end }
@@ -201,6 +208,7 @@ public struct PodController: Service, CustomStringConvertible {
             _ = try? await engine.removeContainer(created.id, force: true, volumes: true)
             throw error
         }
+        await status.created(component.name, id: created.id)
         return created.id
     }
 
@@ -230,6 +238,7 @@ public struct PodController: Service, CustomStringConvertible {
             return nil
         case .restart(let name, let attempt, let delay):
             logger.notice("restarting in \(delay)s (restart \(attempt))", metadata: ["component": "\(name)"])
+            await status.restarted(name)
             group.addTask {
                 try? await Task.sleep(for: .seconds(delay))
                 mailbox.yield(.restartDue(name))
