@@ -11,6 +11,9 @@ import Glibc
 
 /// StatusServer and StatusClient over a real unix socket, in-process.
 struct PodStatusSocketTests {
+    /// Generous, so a loaded CI machine does not turn slowness into a failure.
+    static let patience: Duration = .seconds(30)
+
     /// A fresh folder under /tmp: unix socket paths must stay under 108 bytes.
     func withTemporaryFolder<T>(_ body: (String) async throws -> T) async throws -> T {
         let folder = "/tmp/podlike-status-\(UUID().uuidString.prefix(8))"
@@ -61,7 +64,7 @@ struct PodStatusSocketTests {
         try await withTemporaryFolder { folder in
             let path = "\(folder)/status.sock"
             let status = try await withServer(board, at: path) {
-                try await StatusClient(socketPath: path).fetch()
+                try await StatusClient(socketPath: path, timeout: Self.patience).fetch()
             }
             #expect(status == (await board.snapshot()))
             #expect(status.health == .starting)
@@ -75,9 +78,9 @@ struct PodStatusSocketTests {
         try await withTemporaryFolder { folder in
             let path = "\(folder)/status.sock"
             try await withServer(board, at: path) {
-                let before = try await StatusClient(socketPath: path).fetch()
+                let before = try await StatusClient(socketPath: path, timeout: Self.patience).fetch()
                 await board.health("app", "healthy")
-                let after = try await StatusClient(socketPath: path).fetch()
+                let after = try await StatusClient(socketPath: path, timeout: Self.patience).fetch()
                 #expect(before.health == .starting)
                 #expect(after.health == .healthy)
             }
@@ -92,7 +95,7 @@ struct PodStatusSocketTests {
             let path = "\(folder)/status.sock"
             try await withServer(board, at: path) {
                 try await withThrowingTaskGroup(of: PodStatus.self) { group in
-                    for _ in 0..<16 { group.addTask { try await StatusClient(socketPath: path).fetch() } }
+                    for _ in 0..<16 { group.addTask { try await StatusClient(socketPath: path, timeout: Self.patience).fetch() } }
                     for try await status in group { #expect(status == expected) }
                 }
             }
@@ -104,7 +107,7 @@ struct PodStatusSocketTests {
         try await withTemporaryFolder { folder in
             let fresh = "\(folder)/run/podlike/status.sock"
             try await withServer(PodStatusBoard(), at: fresh) {
-                let status = try await StatusClient(socketPath: fresh).fetch()
+                let status = try await StatusClient(socketPath: fresh, timeout: Self.patience).fetch()
                 #expect(status.health == .starting)
             }
 
@@ -112,7 +115,7 @@ struct PodStatusSocketTests {
             try RawUnixSocket(boundTo: stale).close()  // leaves the socket file behind
             #expect(FileManager.default.fileExists(atPath: stale))
             try await withServer(PodStatusBoard(), at: stale) {
-                let status = try await StatusClient(socketPath: stale).fetch()
+                let status = try await StatusClient(socketPath: stale, timeout: Self.patience).fetch()
                 #expect(status.components.isEmpty)
             }
         }
@@ -153,7 +156,7 @@ struct PodStatusSocketTests {
     func unreachable() async throws {
         let path = "/tmp/podlike-status-missing-\(UUID().uuidString.prefix(8)).sock"
         let error = await #expect(throws: StatusError.self) {
-            try await StatusClient(socketPath: path).fetch()
+            try await StatusClient(socketPath: path, timeout: Self.patience).fetch()
         }
         #expect(error?.isUnreachable == true)
         #expect(error?.description.contains("can't reach the controller's status socket \(path): there is no such socket") == true)
@@ -165,7 +168,7 @@ struct PodStatusSocketTests {
             let path = "\(folder)/stale.sock"
             try RawUnixSocket(boundTo: path).close()
             let error = await #expect(throws: StatusError.self) {
-                try await StatusClient(socketPath: path).fetch()
+                try await StatusClient(socketPath: path, timeout: Self.patience).fetch()
             }
             #expect(error?.description.contains("nothing listens on it (the controller has stopped)") == true)
         }
@@ -193,7 +196,7 @@ struct PodStatusSocketTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try listener.acceptAndSend("hello\n") }
                 let error = await #expect(throws: StatusError.self) {
-                    try await StatusClient(socketPath: path).fetch()
+                    try await StatusClient(socketPath: path, timeout: Self.patience).fetch()
                 }
                 #expect(error?.description.contains("not a pod status") == true)
                 try await group.waitForAll()
