@@ -17,18 +17,11 @@ struct ReapCommand: AsyncParsableCommand {
     @Flag(help: "Only list the orphans; remove nothing.")
     var dryRun = false
 
-    @Option(help: "trace, debug, info, notice, warning or error. Also PODLIKE_LOG_LEVEL. Default: warning, as every removal is printed.")
-    var logLevel: String?
+    @OptionGroup var logging: LogLevelOption
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let level = (logLevel ?? environment["PODLIKE_LOG_LEVEL"]).flatMap(Logger.Level.init(rawValue:)) ?? .warning
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
-        let logger = Logger(label: "podlike")
+        let logger = logging.bootstrap(default: .warning)
 
         let report: Reaper.Report
         do {

@@ -22,18 +22,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Where to serve the pod's status for `podlike status` and `podlike healthcheck`. Also \(StatusSocket.environmentVariable). Default: \(StatusSocket.defaultPath).")
     var statusSocket: String?
 
-    @Option(help: "trace, debug, info, notice, warning or error. Also PODLIKE_LOG_LEVEL.")
-    var logLevel: String?
+    @OptionGroup var logging: LogLevelOption
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let level = (logLevel ?? environment["PODLIKE_LOG_LEVEL"]).flatMap(Logger.Level.init(rawValue:)) ?? .info
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
-        let logger = Logger(label: "podlike")
+        let logger = logging.bootstrap(default: .info)
         let explicitGrace = try stopGrace.map(Self.duration)
 
         let outcome: PodOutcome
