@@ -5,7 +5,9 @@ import Testing
 @Suite(.serialized, .enabled(if: EndToEnd.engineAvailable, "needs a Docker engine in Swarm mode"))
 struct SwarmEndToEndTests {
     /// `docker service create` of the controller with `--container-label`s.
-    static func createService(_ prefix: String, labels: [String: String], arguments: [String] = ["--logs"]) throws -> String {
+    static func createService(
+        _ prefix: String, labels: [String: String], arguments: [String] = ["--logs"], serviceOptions: [String] = []
+    ) throws -> String {
         let name = EndToEnd.uniqueName(prefix)
         var command = [
             "docker", "service", "create", "--detach", "--quiet", "--name", name, "--no-resolve-image",
@@ -15,7 +17,7 @@ struct SwarmEndToEndTests {
         for (key, value) in labels.sorted(by: { $0.key < $1.key }) {
             command += ["--container-label", "\(key)=\(value)"]
         }
-        command += [EndToEnd.controllerImage] + arguments
+        command += serviceOptions + [EndToEnd.controllerImage] + arguments
         let output = try EndToEnd.run(command)
         #expect(output.status == 0, "service create failed: \(output.stderr)")
         return name
@@ -66,5 +68,28 @@ struct SwarmEndToEndTests {
         #expect(running.count == 3, "two components and the IPC holder, got \(running)")
         try EndToEnd.docker("service", "rm", service)
         try task.expectNothingLeft(within: 30)
+    }
+
+    @Test("e2e: service labels define the pod, and the service's stop grace period bounds its stop")
+    func serviceLabelsAndGrace() throws {
+        let slow = busybox("trap 'echo slow ignores TERM' TERM; echo slow-up; while true; do sleep 1 & wait $!; done", extra: "stop_grace_period: 1m\n")
+        let service = try Self.createService("swarm-spec", labels: [:], serviceOptions: [
+            "--label", "pod.container.slow=\(slow)",
+            "--label", "pod.container.quick=\(busybox("exec sleep 300"))",
+            // A container label wins over a service label with the same key.
+            "--container-label", "pod.container.quick=\(busybox("echo container-label-wins; exec sleep 300"))",
+            "--stop-grace-period", "4s",
+        ])
+        defer { Self.removeService(service) }
+        let task = try Self.taskContainer(of: service)
+        defer { task.remove() }
+        #expect(try task.waitForOutput("slow | slow-up"))
+        #expect(try task.waitForOutput("container-label-wins"))
+
+        try EndToEnd.docker("kill", "-s", "TERM", task.name)
+        #expect(try task.exitCode() == 0)
+        let clamped = try task.logs().split(separator: "\n").filter { $0.contains("clamped") }
+        #expect(clamped.count == 1 && clamped[0].contains("component=slow") && clamped[0].contains("4.0s"), "\(clamped)")
+        try task.expectNothingLeft()
     }
 }

@@ -141,7 +141,7 @@ public struct PodController: Service, CustomStringConvertible {
                 await status.record(update)
                 if case .exited = update { table.forget(name) }
                 for action in scheduler.handle(update) {
-                    if let end = try await perform(action, table: &table, mailbox: mailbox, group: &group) { return end }
+                    if let end = try await perform(action, table: &table, mailbox: mailbox, group: &group, exited: event.Actor.ID) { return end }
                 }
             }
         }
@@ -223,7 +223,7 @@ public struct PodController: Service, CustomStringConvertible {
 
     private func perform(
         _ action: PodScheduler.Action, table: inout ContainerTable,
-        mailbox: AsyncStream<Message>.Continuation, group: inout TaskGroup<Void>
+        mailbox: AsyncStream<Message>.Continuation, group: inout TaskGroup<Void>, exited: String? = nil
     ) async throws -> PodOutcome? {
         switch action {
         case .end(let outcome):
@@ -241,6 +241,9 @@ public struct PodController: Service, CustomStringConvertible {
             await status.restarted(name)
             group.addTask {
                 try? await Task.sleep(for: .seconds(delay))
+                // The new container takes the old one's name: let the engine's
+                // auto-removal of the exited one finish first.
+                if let exited { _ = try? await engine.waitContainer(exited, condition: .removed) }
                 mailbox.yield(.restartDue(name))
             }
             return nil
