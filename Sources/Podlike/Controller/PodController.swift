@@ -85,7 +85,7 @@ public struct PodController: Service, CustomStringConvertible {
                 outcome = .failed("\(error)")
             }
             logger.info("pod ending: \(outcome)")
-            await stopAll(table, scheduler: scheduler)
+            await stopAll(table)
             await forwarders.drained(within: .seconds(2))
             group.cancelAll()
             return outcome
@@ -298,7 +298,7 @@ public struct PodController: Service, CustomStringConvertible {
 
     /// Stops dependents before their dependencies, each within its grace period,
     /// all within the controller's own; then removes every container, holder last.
-    private func stopAll(_ table: ContainerTable, scheduler: PodScheduler) async {
+    private func stopAll(_ table: ContainerTable) async {
         let stopper = PodStopper(engine: engine, logger: logger, budget: stopGrace)
         let lifecycles = Dictionary(uniqueKeysWithValues: plan.components.map { ($0.name, $0.spec.lifecycle) })
         await stopper.stop(table.ids, lifecycles: lifecycles)

@@ -34,8 +34,6 @@ public struct PodScheduler: Sendable {
     }
 
     private var components: [String: Component]
-    /// Start order, for stopping in reverse.
-    public private(set) var startOrder: [String] = []
 
     public init(_ lifecycles: [(name: String, lifecycle: ComponentLifecycle)]) {
         var components: [String: Component] = [:]
@@ -64,7 +62,6 @@ public struct PodScheduler: Sendable {
             components[name]?.startRequested = true
             components[name]?.hasHealthcheck = hasHealthcheck
             components[name]?.healthy = false
-            if !startOrder.contains(name) { startOrder.append(name) }
             return startable()
         case .healthy(let name):
             components[name]?.healthy = true
