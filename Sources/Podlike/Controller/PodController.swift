@@ -122,9 +122,7 @@ public struct PodController: Service, CustomStringConvertible {
         }
 
         try await createRegularComponents(in: &table)
-        for action in scheduler.initialActions() {
-            if let end = try await perform(action, table: &table, mailbox: mailbox, group: &group) { return end }
-        }
+        if let end = try await carryOut(scheduler.initialActions(), table: &table, mailbox: mailbox, group: &group) { return end }
 
         while let message = await messages.next() {
             switch message {
@@ -133,16 +131,15 @@ public struct PodController: Service, CustomStringConvertible {
             case .eventsEnded(let why):
                 return .failed("lost the engine's event stream: \(why)")
             case .restartDue(let name):
-                if let end = try await perform(.start(name), table: &table, mailbox: mailbox, group: &group) { return end }
+                if let end = try await carryOut([.start(name)], table: &table, mailbox: mailbox, group: &group) { return end }
             case .engine(let event):
                 guard let name = table.component(for: event.Actor.ID),
                       let update = try await schedulerEvent(for: event, component: name)
                 else { continue }
                 await status.record(update)
                 if case .exited = update { table.forget(name) }
-                for action in scheduler.handle(update) {
-                    if let end = try await perform(action, table: &table, mailbox: mailbox, group: &group, exited: event.Actor.ID) { return end }
-                }
+                let actions = scheduler.handle(update)
+                if let end = try await carryOut(actions, table: &table, mailbox: mailbox, group: &group, exited: event.Actor.ID) { return end }
             }
         }
         return .stopped
@@ -221,33 +218,42 @@ public struct PodController: Service, CustomStringConvertible {
         logger.info("started", metadata: ["component": "\(name)"])
     }
 
-    private func perform(
-        _ action: PodScheduler.Action, table: inout ContainerTable,
+    /// Carries out the scheduler's decisions: components that may start now
+    /// start together; a restart waits out its backoff in a child task.
+    private func carryOut(
+        _ actions: [PodScheduler.Action], table: inout ContainerTable,
         mailbox: AsyncStream<Message>.Continuation, group: inout TaskGroup<Void>, exited: String? = nil
     ) async throws -> PodOutcome? {
-        switch action {
-        case .end(let outcome):
-            return outcome
-        case .start(let name):
-            guard let component = plan.components.first(where: { $0.name == name }) else { return nil }
-            var id = table.ids[name]
-            if id == nil { id = try await create(component, in: &table) }
-            guard let id else { return nil }
-            try await forwardLogs(component, id: id, group: &group)
-            try await start(name, id: id)
-            return nil
-        case .restart(let name, let attempt, let delay):
-            logger.notice("restarting in \(delay)s (restart \(attempt))", metadata: ["component": "\(name)"])
-            await status.restarted(name)
-            group.addTask {
-                try? await Task.sleep(for: .seconds(delay))
-                // The new container takes the old one's name: let the engine's
-                // auto-removal of the exited one finish first.
-                if let exited { _ = try? await engine.waitContainer(exited, condition: .removed) }
-                mailbox.yield(.restartDue(name))
+        var starting: [(name: String, id: String)] = []
+        for action in actions {
+            switch action {
+            case .end(let outcome):
+                return outcome
+            case .start(let name):
+                guard let component = plan.components.first(where: { $0.name == name }) else { continue }
+                // Restarted components were removed on exit and are created anew.
+                let id = try await table.ids[name].orCreate { try await create(component, in: &table) }
+                try await forwardLogs(component, id: id, group: &group)
+                starting.append((name, id))
+            case .restart(let name, let attempt, let delay):
+                logger.notice("restarting in \(delay)s (restart \(attempt))", metadata: ["component": "\(name)"])
+                await status.restarted(name)
+                group.addTask {
+                    try? await Task.sleep(for: .seconds(delay))
+                    // The new container takes the old one's name: let the engine's
+                    // auto-removal of the exited one finish first.
+                    if let exited { _ = try? await engine.waitContainer(exited, condition: .removed) }
+                    mailbox.yield(.restartDue(name))
+                }
             }
-            return nil
         }
+        try await withThrowingTaskGroup(of: Void.self) { starts in
+            for (name, id) in starting {
+                starts.addTask { try await start(name, id: id) }
+            }
+            try await starts.waitForAll()
+        }
+        return nil
     }
 
     /// What an engine event means for the scheduler.
@@ -305,6 +311,14 @@ public struct PodController: Service, CustomStringConvertible {
         if let holder = table.holder {
             await stopper.remove(holder, name: "IPC holder", grace: .seconds(1))
         }
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// The ID at hand, or one made by `create`.
+    func orCreate(_ create: () async throws -> String) async throws -> String {
+        if let id = self { return id }
+        return try await create()
     }
 }
 
