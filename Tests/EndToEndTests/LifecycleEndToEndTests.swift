@@ -221,6 +221,27 @@ extension EndToEndSuites {
             try pod.expectNothingLeft()
         }
 
+        @Test("e2e: an image that is present is pulled again with --pull or pull_policy: always, and not otherwise", arguments: [
+            (["--pull"], ""), ([], "pull_policy: always\n"), ([], ""),
+        ])
+        func pullAlways(_ flags: [String], _ policy: String) throws {
+            // Present locally under a registry that is a closed loopback port: a pull
+            // attempt fails at once, so the outcome shows whether one was made.
+            let image = "127.0.0.1:9/podlike-test/present:1"
+            try EndToEnd.docker("tag", EndToEnd.busybox, image)
+            defer { _ = try? EndToEnd.run(["docker", "rmi", image]) }
+            let pod = try ControllerRun.start("pullalways", labels: [
+                "pod.container.app": "image: \(image)\ncommand: [sh, -c, 'echo ran']\n\(policy)",
+            ], arguments: ["--logs"] + flags)
+            defer { pod.remove() }
+            let pulls = !flags.isEmpty || !policy.isEmpty
+            #expect(try pod.exitCode() == (pulls ? 125 : 0))
+            let logs = try pod.logs()
+            #expect(logs.contains("pulling \"\(image)\" failed") == pulls, "\(logs)")
+            #expect(logs.contains("app | ran") == !pulls, "\(logs)")
+            try pod.expectNothingLeft()
+        }
+
         // MARK: Restarts
 
         @Test("e2e: restart on-failure:2 restarts a failing component twice, then ends the pod with its code")
