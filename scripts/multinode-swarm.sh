@@ -38,7 +38,7 @@ node_docker() { local node=$1; shift; docker -H "unix://$(sock "$node")" "$@"; }
 wait_for_engine() {
     local node=$1 seconds=$2
     for _ in $(seq 1 "$seconds"); do
-        timeout 5 node_docker "$node" version >/dev/null 2>&1 && return 0
+        timeout 5 docker -H "unix://$(sock "$node")" version >/dev/null 2>&1 && return 0
         sleep 1
     done
     tail -n 30 "$ROOT/$node.log" >&2 || true
@@ -56,13 +56,21 @@ start_node() {
     mkdir -p "$ROOT/$node" "$DATA/$node"
     [ -f "$ROOT/daemon.json" ] || echo '{}' >"$ROOT/daemon.json"
     # nsenter, not `ip netns exec`, which remounts /sys and hides the cgroup mounts.
-    setsid nohup nsenter --net="/var/run/netns/podlike-$node" \
+    # The engine keeps no descriptor of ours beyond 0-2: a caller that watches a
+    # pipe or socket for this script's end (Foundation's Process does) would wait
+    # for as long as the engine runs.
+    (
+        for fd in $(ls /proc/$BASHPID/fd); do
+            [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null || true
+        done
+        exec setsid nohup nsenter --net="/var/run/netns/podlike-$node" \
         unshare --uts sh -c "hostname $node && exec dockerd \
             --config-file $ROOT/daemon.json \
             --data-root $DATA/$node --exec-root $ROOT/$node --pidfile $ROOT/$node.pid \
             -H unix://$(sock "$node") --bridge none --iptables=false --ip-masq=false \
             --containerd-namespace podlike-$node --containerd-plugins-namespace podlike-$node-plugins" \
-        >>"$ROOT/$node.log" 2>&1 </dev/null &
+        >>"$ROOT/$node.log" 2>&1 </dev/null
+    ) &
     wait_for_engine "$node" 60
 }
 
@@ -154,9 +162,8 @@ up() {
 
     log "starting the engines"
     for node in "${NODES[@]}"; do
-        start_node "$node" &
+        start_node "$node"
     done
-    wait
     for node in "${NODES[@]}"; do
         wait_for_engine "$node" 30
     done
@@ -164,16 +171,19 @@ up() {
     log "copying ${IMAGES[*]} to every node"
     local archive="$ROOT/images.tar"
     "${HOST_DOCKER[@]}" save -o "$archive" "${IMAGES[@]}"
+    local loads=()
     for node in "${NODES[@]}"; do
-        node_docker "$node" load -q -i "$archive" >/dev/null &
+        timeout 120 docker -H "unix://$(sock "$node")" load -q -i "$archive" >/dev/null &
+        loads+=($!)
     done
-    wait
+    # Only the loads: a bare `wait` would wait for the engines too.
+    for pid in "${loads[@]}"; do wait "$pid" || die "an image load failed"; done
     rm -f "$archive"
 
     log "forming the Swarm"
     local manager_address
     manager_address=$(address manager)
-    node_docker manager swarm init --advertise-addr "$manager_address" --listen-addr "$manager_address:2377" >/dev/null
+    node_docker manager swarm init --dispatcher-heartbeat 2s --task-history-limit 2 --advertise-addr "$manager_address" --listen-addr "$manager_address:2377" >/dev/null
     local token
     token=$(node_docker manager swarm join-token -q worker)
     for node in worker1 worker2; do
@@ -193,7 +203,7 @@ up() {
 
 status() {
     for node in "${NODES[@]}"; do
-        if timeout 5 node_docker "$node" info --format "$node {{.Name}} {{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}}" 2>/dev/null; then :; else echo "$node down"; fi
+        if [ -S "$(sock "$node")" ] && timeout 5 docker -H "unix://$(sock "$node")" info --format "$node {{.Name}} {{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}}" 2>/dev/null; then :; else echo "$node down"; fi
     done
 }
 
