@@ -32,7 +32,7 @@ struct RunCommand: AsyncParsableCommand {
         let outcome: PodOutcome
         do {
             outcome = try await withEngineClient(environment: environment, logger: logger) { engine in
-                try await runPod(engine: engine, explicitGrace: explicitGrace, logger: logger)
+                try await runPod(engine: engine, environment: environment, explicitGrace: explicitGrace, logger: logger)
             }
         } catch let failure as PodValidationFailure {
             FileHandle.standardError.write(Data("\(failure)\n".utf8))
@@ -45,7 +45,7 @@ struct RunCommand: AsyncParsableCommand {
         throw ExitCode(outcome.exitCode)
     }
 
-    private func runPod(engine: EngineClient, explicitGrace: Duration?, logger: Logger) async throws -> PodOutcome {
+    private func runPod(engine: EngineClient, environment: [String: String], explicitGrace: Duration?, logger: Logger) async throws -> PodOutcome {
         let discovery = ControllerDiscovery(engine: engine, logger: logger)
         let me = try await discovery.locate()
         let info = try await engine.info()
@@ -53,7 +53,7 @@ struct RunCommand: AsyncParsableCommand {
 
         // Validate everything before anything is created.
         let registry = try BuiltinSettings.registry()
-        let settings = SettingContext(baseDirectory: "/", processEnvironment: ProcessInfo.processInfo.environment)
+        let settings = SettingContext(baseDirectory: "/", processEnvironment: environment)
         let validated = try PodPlanner(driver: ComponentDriver(registry: registry, context: settings))
             .plan(labels: source.labels) { path in try String(contentsOfFile: path, encoding: .utf8) }
 
@@ -67,24 +67,24 @@ struct RunCommand: AsyncParsableCommand {
         let options = controller.podOptions
         let needsHolder = options.shareIpc && !IpcHolder.canJoin(ipcMode: me.HostConfig.IpcMode)
         var pod = discovery.context(for: me, info: info, options: options, ipcTarget: nil)
-        if needsHolder { pod.ipcTarget = IpcHolder.containerName(for: pod) }
         if needsHolder {
+            pod.ipcTarget = IpcHolder.containerName(for: pod)
             logger.info("the controller's IPC namespace is \(me.HostConfig.IpcMode ?? "private"); components join a holder container's instead")
         }
         let plan = validated.applying(pod, registry: registry)
         for warning in plan.warnings { logger.warning("\(warning)") }
 
-        let credentialsPath = registryAuth ?? ProcessInfo.processInfo.environment["PODLIKE_REGISTRY_AUTH"] ?? RegistryCredentials.defaultPath
+        let credentialsPath = registryAuth ?? environment["PODLIKE_REGISTRY_AUTH"] ?? RegistryCredentials.defaultPath
         let outcome = OutcomeBox()
         let board = PodStatusBoard(plan: plan)
         let statusServer = StatusServer(
-            board: board, socketPath: StatusSocket.path(option: statusSocket, environment: ProcessInfo.processInfo.environment), logger: logger)
+            board: board, socketPath: StatusSocket.path(option: statusSocket, environment: environment), logger: logger)
         let service = PodController(
             engine: engine, plan: plan, pod: pod,
             ipcHolder: needsHolder ? IpcHolder.request(image: me.Image, entrypoint: me.Config.Entrypoint, pod: pod) : nil,
             stopGrace: explicitGrace ?? source.serviceStopGrace ?? .seconds(10),
             credentials: try RegistryCredentials.load(path: credentialsPath),
-            outcome: outcome, logger: logger, status: board)
+            status: board, outcome: outcome, logger: logger)
         let group = ServiceGroup(configuration: .init(
             // Reverse order on shutdown: the socket answers while the pod stops.
             services: [

@@ -5,7 +5,6 @@ import Synchronization
 /// `--logs`: every line of a component, Compose style (`app | line`), to the
 /// controller's stdout or stderr as the component wrote it.
 struct LogForwarder: Sendable {
-    let engine: EngineClient
     let logger: Logger
     let output: LineWriter
 

@@ -25,10 +25,10 @@ public struct PodController: Service, CustomStringConvertible {
 
     public init(
         engine: EngineClient, plan: PodPlan, pod: PodContext, ipcHolder: CreateContainerRequest?,
-        stopGrace: Duration, credentials: RegistryCredentials, outcome: OutcomeBox, logger: Logger,
-        status: PodStatusBoard? = nil
+        stopGrace: Duration, credentials: RegistryCredentials, status: PodStatusBoard,
+        outcome: OutcomeBox, logger: Logger
     ) {
-        self.status = status ?? PodStatusBoard(plan: plan)
+        self.status = status
         self.credentials = credentials
         self.lineWriter = LineWriter(componentNames: plan.components.map(\.name))
         self.engine = engine
@@ -298,7 +298,7 @@ public struct PodController: Service, CustomStringConvertible {
         forwarders.begin()
         group.addTask { [forwarders] in
             defer { forwarders.end() }
-            await LogForwarder(engine: engine, logger: logger, output: lineWriter).forward(component: component.name, lines: lines)
+            await LogForwarder(logger: logger, output: lineWriter).forward(component: component.name, lines: lines)
         }
     }
 
