@@ -194,7 +194,7 @@ extension Trait where Self == MultiNodeSwarmScope {
 extension EndToEndSuites {
     /// Podlike on a Swarm of several nodes: on a worker, under drain, and when a node is lost.
     @Suite(.serialized, .enabled(if: MultiNodeSwarm.available, "needs root, iproute2, iptables, util-linux and dockerd"),
-           .multiNodeSwarm, .timeLimit(.minutes(8)))
+           .multiNodeSwarm, .timeLimit(.minutes(15)))
     struct MultiNodeSwarmEndToEndTests {
         @Test("e2e: on a Swarm worker the controller runs its pod from container labels and says once that service labels are not visible")
         func workerNode() throws {
@@ -234,8 +234,22 @@ extension EndToEndSuites {
             try MultiNodeSwarm.expectNoPodContainers(of: service)
         }
 
-        @Test("e2e: when a worker's engine dies, Swarm runs the pod elsewhere, and none of the old pod is left when the node returns")
-        func nodeLoss() throws {
+        @Test("e2e: docker stack deploy across nodes: one isolated pod per node from labels, service labels read on the manager; an image change, update --force, scale to 0 and stack rm leave nothing on any node")
+        func stackLifecycle() throws {
+            try StackScenarios.lifecycle(on: .multiNode, onePerNode: true)
+        }
+
+        @Test("e2e: on a worker, a --no-pids controller killed by SIGKILL leaves orphans that its replacement on that worker reaps")
+        func reapOnWorker() throws {
+            let cluster = SwarmCluster.multiNode
+            try StackScenarios.reapAfterKill(on: cluster, node: try #require(cluster.nodes.first { $0.name == "worker1" }))
+        }
+
+        /// `kill` is a lost node (SIGKILL: its containers run on until it returns);
+        /// `stop` an orderly stop (SIGTERM: the engine stops its containers).
+        @Test("e2e: when a worker's engine stops or dies, Swarm runs the pod elsewhere, and none of the old pod is left when the node returns",
+              arguments: ["kill", "stop"])
+        func nodeLoss(how: String) throws {
             let service = try MultiNodeSwarm.createService("mn-loss", controllerArguments: ["--logs", "--no-pids"],
                                                            serviceOptions: ["--restart-delay", "1s"])
             defer { MultiNodeSwarm.removeService(service) }
@@ -244,8 +258,7 @@ extension EndToEndSuites {
             #expect(oldPod.count == 3, "two components and the IPC holder: \(oldPod)")
             defer { _ = try? MultiNodeSwarm.script(["start", lost.node], timeout: 90) }
 
-            // SIGKILL: a lost node, not an orderly stop.
-            let kill = try MultiNodeSwarm.script(["kill", lost.node], timeout: 60)
+            let kill = try MultiNodeSwarm.script([how, lost.node], timeout: 90)
             #expect(kill.status == 0, "\(kill.stderr)")
             try MultiNodeSwarm.waitForNode(lost.node, status: "down", within: 60)
             let other = MultiNodeSwarm.workers.filter { $0 != lost.node }

@@ -71,6 +71,16 @@ extension EndToEndSuites {
             try task.expectNothingLeft(within: 30)
         }
 
+        @Test("e2e: docker stack deploy: components under labels or deploy.labels; three isolated replicas; an image change, update --force, scale to 0 and stack rm leave nothing behind")
+        func stackLifecycle() throws {
+            try StackScenarios.lifecycle(on: .singleNode, onePerNode: false)
+        }
+
+        @Test("e2e: a stack's --no-pids controller killed by SIGKILL leaves orphans that the controller Swarm starts next reaps")
+        func stackReapAfterKill() throws {
+            try StackScenarios.reapAfterKill(on: .singleNode, node: SwarmCluster.singleNode.nodes[0])
+        }
+
         @Test("e2e: service labels define the pod, and the service's stop grace period bounds its stop")
         func serviceLabelsAndGrace() throws {
             let slow = busybox("trap 'echo slow ignores TERM' TERM; echo slow-up; while true; do sleep 1 & wait $!; done", extra: "stop_grace_period: 1m\n")

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// A stack deployed with `docker stack deploy` from a compose file that the test
+/// writes, on the manager of `cluster`.
+struct Stack {
+    let name: String
+    let cluster: SwarmCluster
+    let file: URL
+
+    init(_ prefix: String, on cluster: SwarmCluster) {
+        name = EndToEnd.uniqueName(prefix)
+        self.cluster = cluster
+        file = FileManager.default.temporaryDirectory.appendingPathComponent("\(name).yml")
+    }
+
+    /// A service's full name: `<stack>_<service>`.
+    func service(_ service: String) -> String { "\(name)_\(service)" }
+
+    /// Deploys `compose`, or updates the stack to it.
+    func deploy(_ compose: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try compose.write(to: file, atomically: true, encoding: .utf8)
+        try cluster.docker(on: cluster.manager, ["stack", "deploy", "--detach=true", "--resolve-image", "never", "-c", file.path, name],
+                           sourceLocation: sourceLocation)
+    }
+
+    /// `docker stack rm`.
+    func remove(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try cluster.docker(on: cluster.manager, ["stack", "rm", name], sourceLocation: sourceLocation)
+    }
+
+    /// Removes the stack, then whatever of it is left on any node, and the file.
+    func cleanUp() {
+        _ = try? cluster.run(on: cluster.manager, ["stack", "rm", name])
+        Thread.sleep(forTimeInterval: 1)
+        for node in cluster.nodes {
+            let leftovers = (try? cluster.run(on: node, [
+                "ps", "-aq", "--no-trunc", "--filter", "label=com.docker.stack.namespace=\(name)",
+            ]).stdout) ?? ""
+            let pods = (try? cluster.run(on: node, [
+                "ps", "-a", "--no-trunc", "--format", "{{.ID}} {{.Label \"io.podlike.pod\"}}", "--filter", "label=io.podlike.controller",
+            ]).stdout) ?? ""
+            let podIDs = pods.split(separator: "\n").compactMap { line -> Substring? in
+                let fields = line.split(separator: " ", maxSplits: 1)
+                return fields.count == 2 && fields[1].hasPrefix("\(name)_") ? fields[0] : nil
+            }
+            for id in leftovers.split(separator: "\n") + podIDs {
+                _ = try? cluster.run(on: node, ["rm", "-f", String(id)], timeout: 20)
+            }
+        }
+        try? FileManager.default.removeItem(at: file)
+    }
+
+    /// `text` as a YAML literal block, indented by `spaces`, for a label value.
+    static func block(_ text: String, indent spaces: Int) -> String {
+        let indent = String(repeating: " ", count: spaces)
+        return "|\n" + text.split(separator: "\n", omittingEmptySubsequences: true).map { indent + $0 }.joined(separator: "\n")
+    }
+}

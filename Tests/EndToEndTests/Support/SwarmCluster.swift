@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+
+/// A Swarm as the tests see it: each node's engine, reached with its own
+/// `docker -H`. The single-node Swarm is the host's engine; the multi-node one is
+/// the manager and two workers of `scripts/multinode-swarm.sh`.
+struct SwarmCluster: Sendable {
+    struct Node: Sendable, Hashable {
+        var name: String
+        /// The docker CLI, pointed at this node's engine.
+        var docker: [String]
+    }
+
+    var nodes: [Node]
+    /// The node whose engine takes `docker stack` and `docker service` commands.
+    var manager: Node
+    /// The engine socket to bind-mount into controllers: a Swarm template where
+    /// each node has its own socket.
+    var socketSource: String
+
+    static let singleNode: SwarmCluster = {
+        let node = Node(name: "local", docker: ["docker"])
+        return SwarmCluster(nodes: [node], manager: node, socketSource: EndToEnd.socketPath)
+    }()
+
+    static let multiNode: SwarmCluster = {
+        let nodes = MultiNodeSwarm.nodes.map { Node(name: $0, docker: ["docker", "-H", "unix://\(MultiNodeSwarm.socket($0))"]) }
+        return SwarmCluster(nodes: nodes, manager: nodes[0], socketSource: "/run/podlike-swarm/{{.Node.Hostname}}.sock")
+    }()
+
+    /// A running pod: its node and its controller's full ID.
+    struct Pod: Sendable, Hashable, CustomStringConvertible {
+        var node: Node
+        var controller: String
+        var description: String { "\(controller.prefix(12)) on \(node.name)" }
+    }
+
+    /// `docker ARGS` on `node`, bounded by `timeout`.
+    @discardableResult
+    func run(on node: Node, _ arguments: [String], timeout seconds: Int = 60) throws -> EndToEnd.Output {
+        try EndToEnd.run(["timeout", "\(seconds)"] + node.docker + arguments)
+    }
+
+    /// Like `run`, failing the test when the command fails; its trimmed output.
+    @discardableResult
+    func docker(on node: Node, _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let output = try run(on: node, arguments)
+        if output.status != 0 {
+            Issue.record("docker on \(node.name) \(arguments.joined(separator: " ")) failed (\(output.status)): \(output.stderr)",
+                         sourceLocation: sourceLocation)
+        }
+        return output.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private func lines(on node: Node, _ arguments: [String]) throws -> [String] {
+        let output = try run(on: node, arguments, timeout: 20)
+        guard output.status == 0 else { throw Failure(what: "docker on \(node.name) \(arguments.joined(separator: " ")): \(output.stderr)") }
+        return output.stdout.split(separator: "\n").map(String.init)
+    }
+
+    /// The service's running controllers on every node whose pods run `components` components.
+    func pods(of service: String, components: Int) throws -> Set<Pod> {
+        var pods: Set<Pod> = []
+        for node in nodes {
+            for controller in try lines(on: node, ["ps", "-q", "--no-trunc", "--filter", "label=com.docker.swarm.service.name=\(service)"]) {
+                let running = try lines(on: node, [
+                    "ps", "-q", "--filter", "label=io.podlike.controller=\(controller)", "--filter", "label=io.podlike.component",
+                ])
+                if running.count == components { pods.insert(Pod(node: node, controller: controller)) }
+            }
+        }
+        return pods
+    }
+
+    /// Waits until exactly `count` pods of the service, other than `excluding`, run their components.
+    func waitForPods(of service: String, count: Int, components: Int, excluding: Set<Pod> = [], within seconds: Double = 90,
+                     sourceLocation: SourceLocation = #_sourceLocation) throws -> Set<Pod> {
+        let deadline = Date().addingTimeInterval(seconds)
+        var ready: Set<Pod> = []
+        repeat {
+            ready = try pods(of: service, components: components).subtracting(excluding)
+            if ready.count == count { return ready }
+            Thread.sleep(forTimeInterval: 1)
+        } while Date() < deadline
+        let tasks = (try? run(on: manager, ["service", "ps", "--no-trunc", service]).stdout) ?? ""
+        Issue.record("\(service) ran \(ready.count) new pods, not \(count), within \(seconds)s:\n\(tasks)", sourceLocation: sourceLocation)
+        throw Failure(what: "\(count) pods of \(service)")
+    }
+
+    /// Pod containers (components and IPC holders) of the service's tasks, running
+    /// or not, by node. Each task's pod is named `<service>.<slot>.<task>`.
+    func podContainers(of service: String) throws -> [String: [String]] {
+        var found: [String: [String]] = [:]
+        for node in nodes {
+            let ids = try lines(on: node, [
+                "ps", "-a", "--no-trunc", "--format", "{{.ID}} {{.Label \"io.podlike.pod\"}}", "--filter", "label=io.podlike.controller",
+            ]).compactMap { line -> String? in
+                let fields = line.split(separator: " ", maxSplits: 1).map(String.init)
+                return fields.count == 2 && fields[1].hasPrefix("\(service).") ? fields[0] : nil
+            }
+            if !ids.isEmpty { found[node.name] = ids }
+        }
+        return found
+    }
+
+    /// Containers, running or not, labelled with one of these pods' controllers.
+    func podContainers(of pods: Set<Pod>) throws -> [String] {
+        try pods.flatMap { pod in
+            try lines(on: pod.node, ["ps", "-aq", "--no-trunc", "--filter", "label=io.podlike.controller=\(pod.controller)"])
+        }
+    }
+
+    /// Waits until no pod container of the service is left on any node, and no controller of it runs.
+    func expectNothingLeft(of service: String, within seconds: Double = 45, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        var left: [String: [String]] = [:]
+        var controllers = 0
+        repeat {
+            left = try podContainers(of: service)
+            controllers = try nodes.reduce(0) { sum, node in
+                sum + (try lines(on: node, ["ps", "-q", "--filter", "label=com.docker.swarm.service.name=\(service)"]).count)
+            }
+            if left.isEmpty && controllers == 0 { return }
+            Thread.sleep(forTimeInterval: 0.5)
+        } while Date() < deadline
+        Issue.record("\(service) left pod containers \(left) and \(controllers) running controllers", sourceLocation: sourceLocation)
+    }
+
+    /// Waits until nothing labelled with these pods' controllers is left.
+    func expectNothingLeft(of pods: Set<Pod>, within seconds: Double = 45, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        var left: [String] = []
+        repeat {
+            left = try podContainers(of: pods)
+            if left.isEmpty { return }
+            Thread.sleep(forTimeInterval: 0.5)
+        } while Date() < deadline
+        Issue.record("containers of the replaced pods \(pods) left behind: \(left)", sourceLocation: sourceLocation)
+    }
+
+    /// The controller's log, stdout and stderr.
+    func logs(of pod: Pod) throws -> String {
+        let output = try run(on: pod.node, ["logs", pod.controller], timeout: 20)
+        return output.stdout + output.stderr
+    }
+
+    /// Tags `image` as `tag` on every node, as a new image of a service would arrive.
+    func tag(_ image: String, as tag: String) throws {
+        for node in nodes { try docker(on: node, ["tag", image, tag]) }
+    }
+
+    /// Removes the tag from every node, leaving the image it named.
+    func untag(_ tag: String) {
+        for node in nodes { _ = try? run(on: node, ["rmi", tag], timeout: 30) }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var what: String
+        var description: String { "timed out or failed waiting for \(what)" }
+    }
+}
+
+extension SwarmCluster {
+    /// Polls the controller's log until it holds every one of `texts`.
+    func waitForLog(of pod: Pod, containing texts: [String], within seconds: Double = 60,
+                    sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var log = ""
+        repeat {
+            log = try logs(of: pod)
+            if texts.allSatisfy(log.contains) { return log }
+            Thread.sleep(forTimeInterval: 0.5)
+        } while Date() < deadline
+        Issue.record("the log of \(pod) lacks \(texts.filter { !log.contains($0) }):\n\(log)", sourceLocation: sourceLocation)
+        return log
+    }
+}
