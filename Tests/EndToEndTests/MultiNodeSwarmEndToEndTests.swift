@@ -245,6 +245,14 @@ extension EndToEndSuites {
             try StackScenarios.reapAfterKill(on: cluster, node: try #require(cluster.nodes.first { $0.name == "worker1" }))
         }
 
+        @Test("e2e: on a worker the engine socket reaches only the component that lists it; bad labels exit 125 and create nothing on any node")
+        func security() throws {
+            let cluster = SwarmCluster.multiNode
+            let worker = try #require(cluster.nodes.first { $0.name == "worker2" })
+            try SecurityScenarios.socketOnlyWhereAsked(on: cluster, node: worker, hostSocket: MultiNodeSwarm.socket("worker2"))
+            try SecurityScenarios.rejectsBadInput(on: cluster)
+        }
+
         /// `kill` is a lost node (SIGKILL: its containers run on until it returns);
         /// `stop` an orderly stop (SIGTERM: the engine stops its containers).
         @Test("e2e: when a worker's engine stops or dies, Swarm runs the pod elsewhere, and none of the old pod is left when the node returns",

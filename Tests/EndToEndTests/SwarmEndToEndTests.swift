@@ -81,6 +81,16 @@ extension EndToEndSuites {
             try StackScenarios.reapAfterKill(on: .singleNode, node: SwarmCluster.singleNode.nodes[0])
         }
 
+        @Test("e2e: on Swarm the engine socket reaches only the component that lists it in its own volumes; the controller's volume is shared")
+        func stackSocketOnlyWhereAsked() throws {
+            try SecurityScenarios.socketOnlyWhereAsked(on: .singleNode, node: SwarmCluster.singleNode.nodes[0], hostSocket: EndToEnd.socketPath)
+        }
+
+        @Test("e2e: on Swarm, bad component names, relative pod.copy destinations and files only the host has exit 125 and create nothing")
+        func stackRejectsBadInput() throws {
+            try SecurityScenarios.rejectsBadInput(on: .singleNode)
+        }
+
         @Test("e2e: service labels define the pod, and the service's stop grace period bounds its stop")
         func serviceLabelsAndGrace() throws {
             let slow = busybox("trap 'echo slow ignores TERM' TERM; echo slow-up; while true; do sleep 1 & wait $!; done", extra: "stop_grace_period: 1m\n")

@@ -82,6 +82,30 @@ struct PodLabelsTests {
         #expect(pod.components.allSatisfy { $0.skipsUnsupportedKeys })
     }
 
+    @Test("the compose file's path may end with a newline, as a YAML block leaves it")
+    func composeFileTrimmed() throws {
+        let pod = try parse(
+            ["pod.compose.file": "/etc/pod/compose.yml\n"],
+            files: ["/etc/pod/compose.yml": "services:\n  app:\n    image: app\n"]
+        ).get()
+        #expect(pod.components.map(\.name) == ["app"])
+    }
+
+    @Test("a relative compose file path is an error asking for an absolute one")
+    func composeFileRelative() throws {
+        let failure = try #require(parse(["pod.compose.file": "compose.yml"]).failure)
+        #expect(failure.description.contains(#"expected an absolute path inside the controller, like "/etc/pod/compose.yml", got "compose.yml""#))
+    }
+
+    @Test("a compose file the controller does not have is named, with what to do")
+    func composeFileNotInController() throws {
+        let failure = try #require(PodLabels.parse(["pod.compose.file": "/nonexistent/podlike/compose.yml"]) { path in
+            try String(contentsOfFile: path, encoding: .utf8)
+        }.failure)
+        #expect(failure.description.contains(#"can't read the Compose file "/nonexistent/podlike/compose.yml" inside the controller: it does not exist there"#),
+                "\(failure)")
+    }
+
     @Test("a missing compose file is an error naming the path")
     func composeFileMissing() throws {
         let failure = try #require(parse(["pod.compose.file": "/nope.yml"]).failure)

@@ -8,14 +8,25 @@ import NIOCore
 struct CopyUploader: Sendable {
     let engine: EngineClient
 
-    func copy(_ copies: [CopyInstruction], into id: String, component: String) async throws {
-        guard !copies.isEmpty else { return }
-        var archive = TarArchive()
-        for copy in copies {
-            try Self.add(copy, to: &archive, component: component)
+    /// Reads every component's copies into one archive per component, before
+    /// anything is created: a missing or unreadable source then fails the pod
+    /// with nothing made.
+    static func archives(for components: [PodPlan.Component]) throws -> [String: [UInt8]] {
+        var archives: [String: [UInt8]] = [:]
+        for component in components where !component.copies.isEmpty {
+            var archive = TarArchive()
+            for copy in component.copies {
+                try add(copy, to: &archive, component: component.name)
+            }
+            archives[component.name] = archive.finished()
         }
+        return archives
+    }
+
+    /// Unpacks a component's archive at the root of its created container.
+    func upload(_ archive: [UInt8], into id: String, component: String) async throws {
         do {
-            try await engine.uploadArchive(id, path: "/", tar: ByteBuffer(bytes: archive.finished()))
+            try await engine.uploadArchive(id, path: "/", tar: ByteBuffer(bytes: archive))
         } catch {
             throw PodFailure("component \"\(component)\": copying into the container failed: \(error)")
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads a controller's labels into a `PodDefinition`, collecting every problem.
@@ -112,13 +113,32 @@ public enum PodLabels {
         }
     }
 
-    private static func composeServices(path: String, readFile: (String) throws -> String, errors: inout [ValidationError]) -> [ComponentDefinition] {
+    /// Why a file can't be read, in words.
+    private static func reason(_ error: any Error) -> String {
+        guard let error = error as? CocoaError else { return "\(error)" }
+        switch error.code {
+        case .fileReadNoSuchFile, .fileNoSuchFile:
+            return "it does not exist there; mount it into the controller (a Swarm config, or a volume) or fix the path"
+        case .fileReadNoPermission:
+            return "permission denied"
+        default:
+            return error.localizedDescription
+        }
+    }
+
+    private static func composeServices(path value: String, readFile: (String) throws -> String, errors: inout [ValidationError]) -> [ComponentDefinition] {
+        // A YAML block (`pod.compose.file: |`) brings a final newline along.
+        let path = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard path.hasPrefix("/") else {
+            errors.append(ValidationError(source: composeFile, message: "expected an absolute path inside the controller, like \"/etc/pod/compose.yml\", got \"\(path)\""))
+            return []
+        }
         let source = "pod.compose.file \(path)"
         let text: String
         do {
             text = try readFile(path)
         } catch {
-            errors.append(ValidationError(source: composeFile, message: "can't read the Compose file \"\(path)\" inside the controller: \(error)"))
+            errors.append(ValidationError(source: composeFile, message: "can't read the Compose file \"\(path)\" inside the controller: \(reason(error))"))
             return []
         }
         guard let root = yaml(text, label: source, errors: &errors) else { return [] }

@@ -29,7 +29,8 @@ struct Stack {
         try cluster.docker(on: cluster.manager, ["stack", "rm", name], sourceLocation: sourceLocation)
     }
 
-    /// Removes the stack, then whatever of it is left on any node, and the file.
+    /// Removes the stack, then whatever of it is left on any node (containers,
+    /// volumes), and the file.
     func cleanUp() {
         _ = try? cluster.run(on: cluster.manager, ["stack", "rm", name])
         Thread.sleep(forTimeInterval: 1)
@@ -47,13 +48,20 @@ struct Stack {
             for id in leftovers.split(separator: "\n") + podIDs {
                 _ = try? cluster.run(on: node, ["rm", "-f", String(id)], timeout: 20)
             }
+            // `docker stack rm` leaves the stack's volumes.
+            let volumes = (try? cluster.run(on: node, ["volume", "ls", "-q", "--filter", "label=com.docker.stack.namespace=\(name)"]).stdout) ?? ""
+            for volume in volumes.split(separator: "\n") {
+                _ = try? cluster.run(on: node, ["volume", "rm", "-f", String(volume)], timeout: 20)
+            }
         }
         try? FileManager.default.removeItem(at: file)
     }
 
-    /// `text` as a YAML literal block, indented by `spaces`, for a label value.
+    /// `text` as a YAML literal block, indented by `spaces`, for a label value;
+    /// `$` doubled, so that the stack's variable interpolation leaves it alone.
     static func block(_ text: String, indent spaces: Int) -> String {
         let indent = String(repeating: " ", count: spaces)
-        return "|\n" + text.split(separator: "\n", omittingEmptySubsequences: true).map { indent + $0 }.joined(separator: "\n")
+        return "|\n" + text.replacingOccurrences(of: "$", with: "$$").split(separator: "\n", omittingEmptySubsequences: true)
+            .map { indent + $0 }.joined(separator: "\n")
     }
 }
