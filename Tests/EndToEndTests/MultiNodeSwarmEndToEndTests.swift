@@ -245,6 +245,46 @@ extension EndToEndSuites {
             try StackScenarios.reapAfterKill(on: cluster, node: try #require(cluster.nodes.first { $0.name == "worker1" }))
         }
 
+        @Test("e2e: orphans left on a node that Swarm moved the pod away from are removed by a global podlike reap service")
+        func reapWhereNoControllerStarts() throws {
+            let service = try MultiNodeSwarm.createService("mn-moved", controllerArguments: ["--logs", "--no-pids"],
+                                                           serviceOptions: ["--restart-delay", "10s"])
+            defer { MultiNodeSwarm.removeService(service) }
+            let killed = try MultiNodeSwarm.waitForPod(of: service)
+            let orphans = try MultiNodeSwarm.podContainers(of: service, on: killed.node)
+            #expect(orphans.count == 3, "two components and the IPC holder: \(orphans)")
+            defer { _ = try? MultiNodeSwarm.run("manager", ["node", "update", "--availability", "active", killed.node]) }
+
+            // The controller dies; before Swarm restarts it, its node is drained, so
+            // the replacement runs on the other worker and nothing starts here.
+            try MultiNodeSwarm.docker(killed.node, "kill", "-s", "KILL", killed.controller)
+            try MultiNodeSwarm.docker("manager", "node", "update", "--availability", "drain", killed.node)
+            let other = MultiNodeSwarm.workers.filter { $0 != killed.node }
+            let replacement = try MultiNodeSwarm.waitForPod(of: service, excluding: [killed.controller], on: other, within: 60)
+            try MultiNodeSwarm.docker("manager", "node", "update", "--availability", "active", killed.node)
+            #expect(Set(try MultiNodeSwarm.podContainers(of: service, on: killed.node)) == Set(orphans),
+                    "without PID sharing, the killed controller's pod runs on where no controller starts")
+
+            // The README's recipe: one `podlike reap` task on every node.
+            let reap = EndToEnd.uniqueName("mn-reap")
+            defer { _ = try? MultiNodeSwarm.run("manager", ["service", "rm", reap]) }
+            try MultiNodeSwarm.docker(
+                "manager", "service", "create", "--detach", "--quiet", "--name", reap, "--mode", "global", "--restart-condition", "none",
+                "--no-resolve-image", "--mount", "type=bind,source=/run/podlike-swarm/{{.Node.Hostname}}.sock,target=/var/run/docker.sock",
+                EndToEnd.controllerImage, "reap")
+            try MultiNodeSwarm.expectNoPodContainers(of: service, on: [killed.node], within: 60)
+            let reaper = try MultiNodeSwarm.run(killed.node, ["ps", "-aq", "--filter", "label=com.docker.swarm.service.name=\(reap)"])
+                .stdout.split(separator: "\n").first.map(String.init)
+            let log = try MultiNodeSwarm.run(killed.node, ["logs", try #require(reaper)]).stdout
+            #expect(log.contains("removed 3 containers of 1 pod"), "\(log)")
+            // The running replacement is not an orphan.
+            #expect(try MultiNodeSwarm.controllers(of: service, on: replacement.node) == [replacement.controller])
+            #expect(try MultiNodeSwarm.podContainers(of: service, on: replacement.node).count == 3)
+
+            try MultiNodeSwarm.docker("manager", "service", "rm", service)
+            try MultiNodeSwarm.expectNoPodContainers(of: service)
+        }
+
         @Test("e2e: on a worker the engine socket reaches only the component that lists it; bad labels exit 125 and create nothing on any node")
         func security() throws {
             let cluster = SwarmCluster.multiNode
