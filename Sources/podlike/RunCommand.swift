@@ -57,9 +57,16 @@ struct RunCommand: AsyncParsableCommand {
         let validated = try PodPlanner(driver: ComponentDriver(registry: registry, context: settings))
             .plan(labels: source.labels) { path in try String(contentsOfFile: path, encoding: .utf8) }
 
-        // Remove what killed pods left on this node before creating ours; never fatal.
+        // Remove what killed pods left on this node before creating ours, this
+        // controller's own earlier run first: its containers hold our names.
+        let reaper = Reaper(engine: engine, logger: logger)
         do {
-            _ = try await Reaper(engine: engine, logger: logger).reap(excluding: me.Id)
+            try await reaper.reapEarlierRun(of: me.Id)
+        } catch {
+            logger.warning("could not remove what this controller's earlier run left: \(error)")
+        }
+        do {
+            _ = try await reaper.reap(excluding: me.Id)
         } catch {
             logger.warning("could not look for orphaned pod containers: \(error)")
         }

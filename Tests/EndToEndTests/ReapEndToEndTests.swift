@@ -67,6 +67,52 @@ extension EndToEndSuites {
             try next.expectNothingLeft()
         }
 
+        /// `pids` is PID sharing on (the kernel ends the components, the engine is
+        /// still removing them) or off (they run on). Either way they hold the names
+        /// the controller needs again when it is started in place with its old ID.
+        @Test("e2e: a controller killed and restarted in place by its restart policy removes its earlier run's containers and runs its pod again",
+              arguments: [["--logs"], ["--logs", "--no-pids"]])
+        func restartInPlace(arguments: [String]) throws {
+            let pod = try ControllerRun.start("reap-restart", labels: Self.longRunning, arguments: arguments,
+                                              dockerArguments: ["--restart", "on-failure:1"])
+            defer { pod.remove() }
+            try Self.waitForRunningComponents(of: pod, count: 2)
+            let earlier = Set(try pod.leftovers())
+            #expect(earlier.count == 3, "two components and the IPC holder: \(earlier)")
+
+            // Killed from outside, as the OOM killer would: the restart policy applies.
+            let pid = try EndToEnd.docker("inspect", "-f", "{{.State.Pid}}", pod.name)
+            try EndToEnd.run(["kill", "-KILL", pid])
+            let deadline = Date().addingTimeInterval(60)
+            var restarted = false
+            repeat {
+                Thread.sleep(forTimeInterval: 0.5)
+                let state = try EndToEnd.docker("inspect", "-f", "{{.RestartCount}} {{.State.Status}}", pod.name)
+                restarted = state == "1 running"
+            } while !restarted && Date() < deadline
+            #expect(restarted, "the engine restarted the controller")
+
+            // The new pod: three containers, none of them the earlier run's.
+            var now: Set<String> = []
+            let started = Date().addingTimeInterval(60)
+            repeat {
+                Thread.sleep(forTimeInterval: 0.5)
+                now = Set(try EndToEnd.run(["docker", "ps", "-q", "--filter", "label=io.podlike.pod=\(pod.name)"])
+                    .stdout.split(separator: "\n").map(String.init))
+            } while !(now.count == 3 && now.isDisjoint(with: earlier)) && Date() < started
+            #expect(now.count == 3 && now.isDisjoint(with: earlier), "a new pod: \(now), the earlier one: \(earlier)")
+            #expect(try pod.leftovers().allSatisfy { !earlier.contains($0) }, "nothing of the earlier run is left")
+            let logs = try pod.logs()
+            #expect(!logs.contains("is already in use"), "\(logs)")
+            if arguments.contains("--no-pids") {
+                let removed = logs.split(separator: "\n").filter { $0.contains("removed orphan") && $0.contains("this is its earlier run") }
+                #expect(removed.count == 3, "the restarted controller removes its earlier run's containers:\n\(logs)")
+            }
+
+            try EndToEnd.docker("stop", "-t", "20", pod.name)
+            try pod.expectNothingLeft(within: 30)
+        }
+
         // MARK: - Support
 
         /// Waits until `count` components of `pod` run (the IPC holder is not one).

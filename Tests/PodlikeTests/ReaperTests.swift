@@ -40,9 +40,9 @@ struct ReaperTests {
         #expect(Reaper.candidates(containers, thisNode: nil, excluding: nil).map(\.Id) == ["a", "b"])
     }
 
-    @Test("a pod is over when its controller is gone, exited, dead, being removed or restarting; not when it runs, is paused or only created",
+    @Test("a pod is over when its controller is gone, exited, dead, being removed, restarting or started again; not when it runs, is paused or only created",
           arguments: [
-              (Reaper.ControllerState.gone, true), (.status("exited"), true), (.status("dead"), true),
+              (Reaper.ControllerState.gone, true), (.restarted, true), (.status("exited"), true), (.status("dead"), true),
               (.status("removing"), true), (.status("restarting"), true),
               (.status("running"), false), (.status("paused"), false), (.status("created"), false),
           ])
@@ -122,6 +122,26 @@ struct ReaperTests {
         let removals = logs.all.filter { $0.message.hasPrefix("removed orphan") }
         #expect(removals.count == 3)
         #expect(removals.allSatisfy { $0.level == .notice && $0.metadata["controller-id"] != nil })
+    }
+
+    @Test("an earlier run of this controller: its containers are removed, and one that never goes is named after the timeout")
+    func earlierRunThatStays() async throws {
+        let stuck = Self.component("stuck-app", controller: "self-id")
+        let transport = InMemoryEngineTransport(routes: [
+            "GET /v1.41/containers/json": .json(200, Self.json([stuck])),
+            "DELETE /v1.41/containers/stuck-app": .json(409, #"{"message":"removal of container stuck-app is already in progress"}"#),
+        ])
+        let logs = LogRecords()
+        let reaper = Reaper(engine: .inMemory(transport, logs: logs), logger: logs.logger)
+        let error = await #expect(throws: Reaper.EarlierRunLeft.self) {
+            try await reaper.reapEarlierRun(of: "self-id", timeout: .milliseconds(300))
+        }
+        #expect(error?.names == ["pod.podlike.app"])
+        #expect(error?.description.contains("remove them with docker rm -f") == true)
+        let lines = transport.requests.map { "\($0.method.rawValue) \($0.path)" }
+        #expect(lines.first { $0.hasPrefix("GET /v1.41/containers/json") }?.contains("io.podlike.controller%3Dself-id") == true, "\(lines)")
+        #expect(lines.filter { $0.hasPrefix("DELETE") } == ["DELETE /v1.41/containers/stuck-app?force=1&v=1"], "removed once, then awaited")
+        #expect(lines.filter { $0.hasPrefix("GET /v1.41/containers/json") }.count >= 2, "it looked again until the timeout")
     }
 
     @Test("a container the engine already removed is not reported; a failed removal is, and the others still go")

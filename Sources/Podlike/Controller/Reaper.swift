@@ -43,6 +43,9 @@ public struct Reaper: Sendable {
         case gone
         /// It exists, with this `State.Status`.
         case status(String)
+        /// It is the caller, started again in place (`docker start`, a restart
+        /// policy): a container keeps its ID, so its earlier run's pod has it too.
+        case restarted
 
         /// Whether the controller's pod is over: the controller is gone, or its
         /// process has ended (`exited`, `dead`, being removed, or waiting to be
@@ -50,7 +53,7 @@ public struct Reaper: Sendable {
         /// controller has never run a pod; a `paused` one still holds it.
         public var podIsOver: Bool {
             switch self {
-            case .gone: true
+            case .gone, .restarted: true
             case .status(let status): ["exited", "dead", "removing", "restarting"].contains(status)
             }
         }
@@ -58,6 +61,7 @@ public struct Reaper: Sendable {
         var explanation: String {
             switch self {
             case .gone: "no longer exists"
+            case .restarted: "was started again; this is its earlier run"
             case .status(let status): "is \(status)"
             }
         }
