@@ -86,7 +86,7 @@ struct RunCommand: AsyncParsableCommand {
         let board = PodStatusBoard(plan: plan)
         let statusServer = StatusServer(
             board: board, socketPath: StatusSocket.path(option: statusSocket, environment: environment), logger: logger)
-        let service = PodController(
+        let service = try PodController(
             engine: engine, plan: plan, pod: pod,
             ipcHolder: needsHolder ? IpcHolder.request(image: me.Image, entrypoint: me.Config.Entrypoint, pod: pod) : nil,
             stopGrace: explicitGrace ?? source.serviceStopGrace ?? .seconds(10),

@@ -22,20 +22,8 @@ enum SecurityScenarios {
         try stack.deploy("""
             version: "3.8"
             services:
-              pod:
-                image: \(EndToEnd.controllerImage)
-                command: ["--logs"]
-                stop_grace_period: 10s
-                volumes:
-                  - type: bind
-                    source: "\(cluster.socketSource)"
-                    target: /var/run/docker.sock
-                  - type: volume
-                    source: data
-                    target: /data
-                labels:
-                  pod.container.probe: \(Stack.block(probe, indent: 8))
-                  pod.container.admin: \(Stack.block(admin, indent: 8))
+            \(Stack.controllerService("pod", on: cluster, volumes: ["data:/data"],
+                                     labels: ["pod.container.probe": probe, "pod.container.admin": admin]))
                 deploy:
                   placement:
                     constraints: [node.hostname == \(hostname)]
@@ -44,7 +32,7 @@ enum SecurityScenarios {
 
             """)
         let service = stack.service("pod")
-        let pod = try #require(try cluster.waitForPods(of: service, count: 1, components: 2).first)
+        let pod = try cluster.waitForPod(of: service)
         let log = try cluster.waitForLog(of: pod, containing: [
             "probe | probe-has-no-socket", "admin | admin-read shared-through-the-volume", "admin | admin-has-the-socket",
         ])
@@ -98,20 +86,8 @@ enum SecurityScenarios {
         defer { stack.cleanUp() }
         var compose = "version: \"3.8\"\nservices:\n"
         for (index, input) in inputs.enumerated() {
-            compose += """
-                  bad\(index):
-                    image: \(EndToEnd.controllerImage)
-                    volumes:
-                      - type: bind
-                        source: "\(cluster.socketSource)"
-                        target: /var/run/docker.sock
-                    labels:
-
-                """
-            for (key, value) in input.labels.sorted(by: { $0.key < $1.key }) {
-                compose += "      \(key): \(Stack.block(value, indent: 8))\n"
-            }
-            compose += "    deploy:\n      restart_policy:\n        condition: none\n"
+            compose += Stack.controllerService("bad\(index)", on: cluster, labels: input.labels)
+            compose += "\n    deploy:\n      restart_policy:\n        condition: none\n"
         }
         try stack.deploy(compose)
 

@@ -16,32 +16,14 @@ enum StackScenarios {
         return """
             version: "3.8"
             services:
-              pod:
-                image: \(image)
-                command: ["--logs"]
-                stop_grace_period: 10s
-                volumes:
-                  - type: bind
-                    source: "\(cluster.socketSource)"
-                    target: /var/run/docker.sock
-                labels:
-                  pod.container.app: \(Stack.block(app, indent: 8))
+            \(Stack.controllerService("pod", on: cluster, image: image, labels: ["pod.container.app": app]))
                 deploy:
                   replicas: 3
                   update_config:
                     parallelism: 3
                   placement:
                     max_replicas_per_node: \(onePerNode ? 1 : 3)
-              spec:
-                image: \(EndToEnd.controllerImage)
-                command: ["--logs"]
-                stop_grace_period: 10s
-                volumes:
-                  - type: bind
-                    source: "\(cluster.socketSource)"
-                    target: /var/run/docker.sock
-                labels:
-                  pod.container.side: \(Stack.block(sideFromContainer, indent: 8))
+            \(Stack.controllerService("spec", on: cluster, labels: ["pod.container.side": sideFromContainer]))
                 deploy:
                   labels:
                     pod.container.main: \(Stack.block(main, indent: 10))
@@ -116,20 +98,11 @@ enum StackScenarios {
         let stack = Stack("stack-reap", on: cluster)
         defer { stack.cleanUp() }
         let hostname = try cluster.docker(on: node, ["info", "-f", "{{.Name}}"])
+        let labels = ["pod.container.app": busybox("echo app-up; exec sleep 300"), "pod.container.side": busybox("exec sleep 300")]
         try stack.deploy("""
             version: "3.8"
             services:
-              pod:
-                image: \(EndToEnd.controllerImage)
-                command: ["--logs", "--no-pids"]
-                stop_grace_period: 10s
-                volumes:
-                  - type: bind
-                    source: "\(cluster.socketSource)"
-                    target: /var/run/docker.sock
-                labels:
-                  pod.container.app: \(Stack.block(busybox("echo app-up; exec sleep 300"), indent: 8))
-                  pod.container.side: \(Stack.block(busybox("exec sleep 300"), indent: 8))
+            \(Stack.controllerService("pod", on: cluster, arguments: ["--logs", "--no-pids"], labels: labels))
                 deploy:
                   restart_policy:
                     delay: 3s
@@ -138,7 +111,7 @@ enum StackScenarios {
 
             """)
         let service = stack.service("pod")
-        let killed = try #require(try cluster.waitForPods(of: service, count: 1, components: 2).first)
+        let killed = try cluster.waitForPod(of: service)
         #expect(killed.node == node)
         let orphans = try cluster.podContainers(of: [killed])
         #expect(orphans.count == 3, "two components and the IPC holder: \(orphans)")
@@ -151,7 +124,7 @@ enum StackScenarios {
         ]).split(separator: "\n")
         #expect(running.count == 3, "without PID sharing the pod outlives its controller: \(running)")
 
-        let replacement = try #require(try cluster.waitForPods(of: service, count: 1, components: 2, excluding: [killed]).first)
+        let replacement = try cluster.waitForPod(of: service, excluding: [killed])
         #expect(replacement.node == node)
         try cluster.expectNothingLeft(of: [killed], within: 30)
         let log = try cluster.waitForLog(of: replacement, containing: ["removed orphan"])

@@ -20,6 +20,9 @@ public struct PodController: Service, CustomStringConvertible {
     public let credentials: RegistryCredentials
     /// What `podlike status` and `podlike healthcheck` read.
     public let status: PodStatusBoard
+    /// Each component's `pod.copy` files, read when the controller is made, so a
+    /// missing source fails before anything is created.
+    private let copies: [String: [UInt8]]
     private let lineWriter: LineWriter
     private let forwarders = ForwarderTracker()
 
@@ -27,7 +30,8 @@ public struct PodController: Service, CustomStringConvertible {
         engine: EngineClient, plan: PodPlan, pod: PodContext, ipcHolder: CreateContainerRequest?,
         stopGrace: Duration, credentials: RegistryCredentials, status: PodStatusBoard,
         outcome: OutcomeBox, logger: Logger
-    ) {
+    ) throws {
+        self.copies = try CopyUploader.archives(for: plan.components)
         self.status = status
         self.credentials = credentials
         self.lineWriter = LineWriter(componentNames: plan.components.map(\.name))
@@ -100,7 +104,6 @@ public struct PodController: Service, CustomStringConvertible {
         table: inout ContainerTable, scheduler: inout PodScheduler, group: inout TaskGroup<Void>
     ) async throws -> PodOutcome {
         var messages = inbox.makeAsyncIterator()
-        let archives = try CopyUploader.archives(for: plan.initComponents + plan.regularComponents)
         try await ImagePuller(engine: engine, logger: logger, credentials: credentials).ensureImages(for: plan, alwaysPull: pod.options.alwaysPull)
 
         // Init components join the holder's IPC namespace too, so it runs first.
@@ -109,7 +112,7 @@ public struct PodController: Service, CustomStringConvertible {
             try await start("IPC holder", id: holder)
         }
         for component in plan.initComponents {
-            let id = try await create(component, copying: archives[component.name], in: &table)
+            let id = try await create(component, in: &table)
             try await forwardLogs(component, id: id, group: &group)
             try await start(component.name, id: id)
             await status.started(component.name)
@@ -122,8 +125,8 @@ public struct PodController: Service, CustomStringConvertible {
             logger.info("init component finished", metadata: ["component": "\(component.name)"])
         }
 
-        try await createRegularComponents(copying: archives, in: &table)
-        if let end = try await carryOut(scheduler.initialActions(), copying: archives, table: &table, mailbox: mailbox, group: &group) { return end }
+        try await createRegularComponents(in: &table)
+        if let end = try await carryOut(scheduler.initialActions(), table: &table, mailbox: mailbox, group: &group) { return end }
 
         while let message = await messages.next() {
             switch message {
@@ -132,7 +135,7 @@ public struct PodController: Service, CustomStringConvertible {
             case .eventsEnded(let why):
                 return .failed("lost the engine's event stream: \(why)")
             case .restartDue(let name):
-                if let end = try await carryOut([.start(name)], copying: archives, table: &table, mailbox: mailbox, group: &group) { return end }
+                if let end = try await carryOut([.start(name)], table: &table, mailbox: mailbox, group: &group) { return end }
             case .engine(let event):
                 guard let name = table.component(for: event.Actor.ID),
                       let update = try await schedulerEvent(for: event, component: name)
@@ -140,7 +143,7 @@ public struct PodController: Service, CustomStringConvertible {
                 await status.record(update)
                 if case .exited = update { table.forget(name) }
                 let actions = scheduler.handle(update)
-                if let end = try await carryOut(actions, copying: archives, table: &table, mailbox: mailbox, group: &group, exited: event.Actor.ID) { return end }
+                if let end = try await carryOut(actions, table: &table, mailbox: mailbox, group: &group, exited: event.Actor.ID) { return end }
             }
         }
         return .stopped
@@ -157,13 +160,12 @@ public struct PodController: Service, CustomStringConvertible {
 
     /// Creates every regular component concurrently. Each success is recorded
     /// even when another create fails, so cleanup finds it.
-    private func createRegularComponents(copying archives: [String: [UInt8]], in table: inout ContainerTable) async throws {
+    private func createRegularComponents(in table: inout ContainerTable) async throws {
         let results = await withTaskGroup(of: CreateResult.self) { group in
             for component in plan.regularComponents {
                 group.addTask {
                     do {
-                        let id = try await createContainer(component, copying: archives[component.name])
-                        return CreateResult(name: component.name, outcome: .success(id))
+                        return CreateResult(name: component.name, outcome: .success(try await createContainer(component)))
                     } catch {
                         return CreateResult(name: component.name, outcome: .failure(error))
                     }
@@ -183,14 +185,14 @@ public struct PodController: Service, CustomStringConvertible {
         if let firstError { throw firstError }
     }
 
-    private func create(_ component: PodPlan.Component, copying archive: [UInt8]?, in table: inout ContainerTable) async throws -> String {
-        let id = try await createContainer(component, copying: archive)
+    private func create(_ component: PodPlan.Component, in table: inout ContainerTable) async throws -> String {
+        let id = try await createContainer(component)
         table.record(component.name, id: id)
         return id
     }
 
     /// Creates the component and unpacks its `pod.copy` archive into it.
-    private func createContainer(_ component: PodPlan.Component, copying archive: [UInt8]?) async throws -> String {
+    private func createContainer(_ component: PodPlan.Component) async throws -> String {
         let created: CreatedContainer
         do {
             created = try await engine.createContainer(
@@ -202,7 +204,7 @@ public struct PodController: Service, CustomStringConvertible {
             logger.warning("engine warning: \(warning)", metadata: ["component": "\(component.name)"])
         }
         do {
-            if let archive { try await CopyUploader(engine: engine).upload(archive, into: created.id, component: component.name) }
+            if let archive = copies[component.name] { try await CopyUploader(engine: engine).upload(archive, into: created.id, component: component.name) }
         } catch {
             // Not yet in the container table, and AutoRemove only acts once it has run.
             _ = try? await engine.removeContainer(created.id, force: true, volumes: true)
@@ -224,7 +226,7 @@ public struct PodController: Service, CustomStringConvertible {
     /// Carries out the scheduler's decisions: components that may start now
     /// start together; a restart waits out its backoff in a child task.
     private func carryOut(
-        _ actions: [PodScheduler.Action], copying archives: [String: [UInt8]], table: inout ContainerTable,
+        _ actions: [PodScheduler.Action], table: inout ContainerTable,
         mailbox: AsyncStream<Message>.Continuation, group: inout TaskGroup<Void>, exited: String? = nil
     ) async throws -> PodOutcome? {
         var starting: [(name: String, id: String)] = []
@@ -235,7 +237,7 @@ public struct PodController: Service, CustomStringConvertible {
             case .start(let name):
                 guard let component = plan.components.first(where: { $0.name == name }) else { continue }
                 // Restarted components were removed on exit and are created anew.
-                let id = try await table.ids[name].orCreate { try await create(component, copying: archives[component.name], in: &table) }
+                let id = try await table.ids[name].orCreate { try await create(component, in: &table) }
                 try await forwardLogs(component, id: id, group: &group)
                 starting.append((name, id))
             case .restart(let name, let attempt, let delay):

@@ -8,22 +8,22 @@ extension Reaper {
     /// Returns what this call removed.
     @discardableResult
     public func reapEarlierRun(of controllerID: String, timeout: Duration = .seconds(30)) async throws -> [Orphan] {
+        let earlier = try await earlierRun(of: controllerID)
+        guard !earlier.isEmpty else { return [] }
+        var removed: [Orphan] = []
+        for orphan in earlier {
+            if try await remove(orphan) { removed.append(orphan) }
+        }
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
-        var removed: [Orphan] = []
-        var left = try await earlierRun(of: controllerID)
-        for orphan in left where try await remove(orphan) {
-            removed.append(orphan)
-        }
-        while !left.isEmpty {
-            left = try await earlierRun(of: controllerID)
-            guard !left.isEmpty else { break }
+        while true {
+            let left = try await earlierRun(of: controllerID)
+            if left.isEmpty { return removed }
             guard clock.now < deadline else {
                 throw EarlierRunLeft(names: left.map(\.containerName), timeout: timeout)
             }
             try await Task.sleep(for: .milliseconds(200))
         }
-        return removed
     }
 
     /// The containers labelled with `controllerID`, which this run has not created yet.

@@ -57,6 +57,30 @@ struct Stack {
         try? FileManager.default.removeItem(at: file)
     }
 
+    /// One service of the controller image, indented for a stack's `services:`:
+    /// its arguments, a 10 s stop grace period, the engine socket of the node it
+    /// runs on plus `volumes` (short syntax), and its container `labels`. The
+    /// caller adds `deploy:` after it.
+    static func controllerService(
+        _ name: String, on cluster: SwarmCluster, image: String = EndToEnd.controllerImage, arguments: [String] = ["--logs"],
+        volumes: [String] = [], labels: [String: String]
+    ) -> String {
+        var lines = [
+            "  \(name):",
+            "    image: \(image)",
+            "    command: [\(arguments.map { "\"\($0)\"" }.joined(separator: ", "))]",
+            "    stop_grace_period: 10s",
+            "    volumes:",
+            "      - type: bind",
+            "        source: \"\(cluster.socketSource)\"",
+            "        target: /var/run/docker.sock",
+        ]
+        lines += volumes.map { "      - \($0)" }
+        lines.append("    labels:")
+        lines += labels.sorted { $0.key < $1.key }.map { "      \($0.key): \(block($0.value, indent: 8))" }
+        return lines.joined(separator: "\n")
+    }
+
     /// `text` as a YAML literal block, indented by `spaces`, for a label value;
     /// `$` doubled, so that the stack's variable interpolation leaves it alone.
     static func block(_ text: String, indent spaces: Int) -> String {

@@ -28,6 +28,15 @@ struct SwarmCluster: Sendable {
         return SwarmCluster(nodes: nodes, manager: nodes[0], socketSource: "/run/podlike-swarm/{{.Node.Hostname}}.sock")
     }()
 
+    /// The node named `name`; the tests name only nodes that exist.
+    func node(_ name: String) -> Node {
+        guard let node = nodes.first(where: { $0.name == name }) else { preconditionFailure("no node \(name) in this swarm") }
+        return node
+    }
+
+    /// Every node but the manager.
+    var workers: [Node] { nodes.filter { $0 != manager } }
+
     /// A running pod: its node and its controller's full ID.
     struct Pod: Sendable, Hashable, CustomStringConvertible {
         var node: Node
@@ -58,11 +67,17 @@ struct SwarmCluster: Sendable {
         return output.stdout.split(separator: "\n").map(String.init)
     }
 
-    /// The service's running controllers on every node whose pods run `components` components.
-    func pods(of service: String, components: Int) throws -> Set<Pod> {
+    /// Full IDs of the service's controllers (task containers) on `node`: running
+    /// ones, or with `all` stopped ones too (Swarm keeps them as task history).
+    func controllers(of service: String, on node: Node, all: Bool = false) throws -> [String] {
+        try lines(on: node, ["ps", all ? "-aq" : "-q", "--no-trunc", "--filter", "label=com.docker.swarm.service.name=\(service)"])
+    }
+
+    /// The service's running controllers on `nodes` whose pods run `components` components.
+    func pods(of service: String, components: Int, on nodes: [Node]? = nil) throws -> Set<Pod> {
         var pods: Set<Pod> = []
-        for node in nodes {
-            for controller in try lines(on: node, ["ps", "-q", "--no-trunc", "--filter", "label=com.docker.swarm.service.name=\(service)"]) {
+        for node in nodes ?? self.nodes {
+            for controller in try controllers(of: service, on: node) {
                 let running = try lines(on: node, [
                     "ps", "-q", "--filter", "label=io.podlike.controller=\(controller)", "--filter", "label=io.podlike.component",
                 ])
@@ -73,12 +88,12 @@ struct SwarmCluster: Sendable {
     }
 
     /// Waits until exactly `count` pods of the service, other than `excluding`, run their components.
-    func waitForPods(of service: String, count: Int, components: Int, excluding: Set<Pod> = [], within seconds: Double = 90,
-                     sourceLocation: SourceLocation = #_sourceLocation) throws -> Set<Pod> {
+    func waitForPods(of service: String, count: Int, components: Int, excluding: Set<Pod> = [], on nodes: [Node]? = nil,
+                     within seconds: Double = 90, sourceLocation: SourceLocation = #_sourceLocation) throws -> Set<Pod> {
         let deadline = Date().addingTimeInterval(seconds)
         var ready: Set<Pod> = []
         repeat {
-            ready = try pods(of: service, components: components).subtracting(excluding)
+            ready = try pods(of: service, components: components, on: nodes).subtracting(excluding)
             if ready.count == count { return ready }
             Thread.sleep(forTimeInterval: 1)
         } while Date() < deadline
@@ -87,17 +102,31 @@ struct SwarmCluster: Sendable {
         throw Failure(what: "\(count) pods of \(service)")
     }
 
-    /// Pod containers (components and IPC holders) of the service's tasks, running
-    /// or not, by node. Each task's pod is named `<service>.<slot>.<task>`.
-    func podContainers(of service: String) throws -> [String: [String]] {
+    /// The one pod of the service on `nodes` other than `excluding`, once it runs
+    /// its `components`.
+    func waitForPod(of service: String, components: Int = 2, excluding: Set<Pod> = [], on nodes: [Node]? = nil,
+                    within seconds: Double = 90, sourceLocation: SourceLocation = #_sourceLocation) throws -> Pod {
+        let pods = try waitForPods(of: service, count: 1, components: components, excluding: excluding, on: nodes,
+                                   within: seconds, sourceLocation: sourceLocation)
+        return pods.first!
+    }
+
+    /// Pod containers (components and IPC holders) of the service's tasks on
+    /// `node`, running or not. Each task's pod is named `<service>.<slot>.<task>`.
+    func podContainers(of service: String, on node: Node) throws -> [String] {
+        try lines(on: node, [
+            "ps", "-a", "--no-trunc", "--format", "{{.ID}} {{.Label \"io.podlike.pod\"}}", "--filter", "label=io.podlike.controller",
+        ]).compactMap { line -> String? in
+            let fields = line.split(separator: " ", maxSplits: 1).map(String.init)
+            return fields.count == 2 && fields[1].hasPrefix("\(service).") ? fields[0] : nil
+        }
+    }
+
+    /// The same on `nodes`, by node name; nodes without any are left out.
+    func podContainers(of service: String, on nodes: [Node]? = nil) throws -> [String: [String]] {
         var found: [String: [String]] = [:]
-        for node in nodes {
-            let ids = try lines(on: node, [
-                "ps", "-a", "--no-trunc", "--format", "{{.ID}} {{.Label \"io.podlike.pod\"}}", "--filter", "label=io.podlike.controller",
-            ]).compactMap { line -> String? in
-                let fields = line.split(separator: " ", maxSplits: 1).map(String.init)
-                return fields.count == 2 && fields[1].hasPrefix("\(service).") ? fields[0] : nil
-            }
+        for node in nodes ?? self.nodes {
+            let ids = try podContainers(of: service, on: node)
             if !ids.isEmpty { found[node.name] = ids }
         }
         return found
@@ -110,20 +139,30 @@ struct SwarmCluster: Sendable {
         }
     }
 
+    /// Waits until no pod container of the service is left on `nodes`.
+    func expectNoPodContainers(of service: String, on nodes: [Node]? = nil, within seconds: Double = 45,
+                               sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        var left: [String: [String]] = [:]
+        repeat {
+            left = try podContainers(of: service, on: nodes)
+            if left.isEmpty { return }
+            Thread.sleep(forTimeInterval: 0.5)
+        } while Date() < deadline
+        Issue.record("pod containers of \(service) left behind: \(left)", sourceLocation: sourceLocation)
+    }
+
     /// Waits until no pod container of the service is left on any node, and no controller of it runs.
     func expectNothingLeft(of service: String, within seconds: Double = 45, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let deadline = Date().addingTimeInterval(seconds)
-        var left: [String: [String]] = [:]
-        var controllers = 0
+        try expectNoPodContainers(of: service, within: seconds, sourceLocation: sourceLocation)
+        var running: [String] = []
         repeat {
-            left = try podContainers(of: service)
-            controllers = try nodes.reduce(0) { sum, node in
-                sum + (try lines(on: node, ["ps", "-q", "--filter", "label=com.docker.swarm.service.name=\(service)"]).count)
-            }
-            if left.isEmpty && controllers == 0 { return }
+            running = try nodes.flatMap { try controllers(of: service, on: $0) }
+            if running.isEmpty { return }
             Thread.sleep(forTimeInterval: 0.5)
         } while Date() < deadline
-        Issue.record("\(service) left pod containers \(left) and \(controllers) running controllers", sourceLocation: sourceLocation)
+        Issue.record("\(service) still runs controllers \(running)", sourceLocation: sourceLocation)
     }
 
     /// Waits until nothing labelled with these pods' controllers is left.
