@@ -238,11 +238,12 @@ extension EndToEndSuites {
             // The engine's restore (no live-restore: Swarm mode forbids it) may already
             // have removed them; say how many the reap found.
             let returned = try cluster.podContainers(of: service, on: lost.node)
-            print("◇ \(lost.node.name) returned holding \(returned.count) of the old pod's containers")
+            print("◇ \(lost.node.name) returned holding \(returned.count) of the old pod's containers"
+                  + (returned.isEmpty ? "" : ": \(cluster.describe([lost.node.name: returned]))"))
             let binary = try EndToEnd.builtBinary()
-            let reap = try EndToEnd.run(["env", "DOCKER_HOST=unix://\(MultiNodeSwarm.socket(lost.node.name))", "timeout", "60", binary, "reap"])
+            let reap = try EndToEnd.run(["env", "DOCKER_HOST=unix://\(MultiNodeSwarm.socket(lost.node.name))", "timeout", "90", binary, "reap"])
             #expect(reap.status == 0, "podlike reap on \(lost.node.name) failed: \(reap.stderr)")
-            print("◇ podlike reap on \(lost.node.name): \(reap.stdout.split(separator: "\n").last ?? "")")
+            print("◇ podlike reap on \(lost.node.name): \(reap.stdout.split(separator: "\n").joined(separator: " / "))")
             try cluster.expectNoPodContainers(of: service, on: [lost.node], within: 30)
             #expect(try cluster.controllers(of: service, on: lost.node).isEmpty,
                     "the returning node runs no controller of \(service)")

@@ -124,27 +124,81 @@ struct ReaperTests {
         #expect(removals.allSatisfy { $0.level == .notice && $0.metadata["controller-id"] != nil })
     }
 
-    @Test("an earlier run of this controller: its containers are removed, and one that never goes is named after the timeout")
+    @Test("an earlier run of this controller: its containers are removed, and one the engine never finishes removing is named after the timeout")
     func earlierRunThatStays() async throws {
         let stuck = Self.component("stuck-app", controller: "self-id")
+        let gone = Self.component("gone-app", controller: "self-id", component: "side")
         let transport = InMemoryEngineTransport(routes: [
-            "GET /v1.41/containers/json": .json(200, Self.json([stuck])),
+            "GET /v1.41/containers/json": .json(200, Self.json([stuck, gone])),
             "DELETE /v1.41/containers/stuck-app": .json(409, #"{"message":"removal of container stuck-app is already in progress"}"#),
+            "DELETE /v1.41/containers/gone-app": .json(204, ""),
         ])
         let logs = LogRecords()
         let reaper = Reaper(engine: .inMemory(transport, logs: logs), logger: logs.logger)
         let error = await #expect(throws: Reaper.EarlierRunLeft.self) {
-            try await reaper.reapEarlierRun(of: "self-id", timeout: .milliseconds(300))
+            try await reaper.reapEarlierRun(of: "self-id", timeout: .milliseconds(600))
         }
         #expect(error?.names == ["pod.podlike.app"])
         #expect(error?.description.contains("remove them with docker rm -f") == true)
         let lines = transport.requests.map { "\($0.method.rawValue) \($0.path)" }
         #expect(lines.first { $0.hasPrefix("GET /v1.41/containers/json") }?.contains("io.podlike.controller%3Dself-id") == true, "\(lines)")
-        #expect(lines.filter { $0.hasPrefix("DELETE") } == ["DELETE /v1.41/containers/stuck-app?force=1&v=1"], "removed once, then awaited")
-        #expect(lines.filter { $0.hasPrefix("GET /v1.41/containers/json") }.count >= 2, "it looked again until the timeout")
+        #expect(lines.filter { $0 == "DELETE /v1.41/containers/gone-app?force=1&v=1" }.count == 1)
+        #expect(lines.filter { $0 == "DELETE /v1.41/containers/stuck-app?force=1&v=1" }.count >= 2, "asked again until the timeout: \(lines)")
+        #expect(logs.all.contains { $0.message.hasPrefix("removed orphan pod.podlike.side") })
     }
 
-    @Test("a container the engine already removed is not reported; a failed removal is, and the others still go")
+    /// An engine answers 409 "already in progress" `busy` times, then `then`.
+    static func removalUnderWay(busy: Int, then: EngineResponse) -> (InMemoryEngineTransport, Recorder<String>) {
+        let deletes = Recorder<String>()
+        let transport = InMemoryEngineTransport { request in
+            switch "\(request.method.rawValue) \(request.path)" {
+            case let line where line.hasPrefix("GET /v1.41/info"): return .json(200, Self.info)
+            case let line where line.hasPrefix("GET /v1.41/containers/json"):
+                return .json(200, Self.json([Self.component("left-app", controller: "gone", pod: "gone")]))
+            case let line where line.hasPrefix("GET /v1.41/containers/gone/json"): return .json(404, #"{"message":"No such container: gone"}"#)
+            case let line where line.hasPrefix("DELETE /v1.41/containers/left-app"):
+                deletes.append(line)
+                return deletes.all.count <= busy
+                    ? .json(409, #"{"message":"removal of container left-app is already in progress"}"#) : then
+            case let line: return .json(404, #"{"message":"no route for \#(line)"}"#)
+            }
+        }
+        return (transport, deletes)
+    }
+
+    @Test("a removal the engine has under way is waited on: when it fails and the orphan stays, the reaper removes it")
+    func takesOverAFailedRemoval() async throws {
+        let (transport, deletes) = Self.removalUnderWay(busy: 2, then: .json(204, ""))
+        let logs = LogRecords()
+        let report = try await Reaper(engine: .inMemory(transport, logs: logs), logger: logs.logger).reap()
+        #expect(report.removed.map(\.containerID) == ["left-app"])
+        #expect(report.failed.isEmpty)
+        #expect(deletes.all.count == 3)
+        #expect(logs.all.contains { $0.level == .notice && $0.message.hasPrefix("removed orphan gone.podlike.app") })
+    }
+
+    @Test("a removal the engine has under way and finishes is neither reported as ours nor as a failure")
+    func engineFinishesItsRemoval() async throws {
+        let (transport, deletes) = Self.removalUnderWay(busy: 1, then: .json(404, #"{"message":"No such container: left-app"}"#))
+        let engine = EngineClient.inMemory(transport)
+        let report = try await Reaper(engine: engine, logger: engine.logger).reap()
+        #expect(report.removed.isEmpty && report.failed.isEmpty)
+        #expect(deletes.all.count == 2)
+    }
+
+    @Test("a removal that stays under way past the wait is a failure that says what to do")
+    func removalStuck() async throws {
+        let (transport, _) = Self.removalUnderWay(busy: .max, then: .json(204, ""))
+        let engine = EngineClient.inMemory(transport)
+        let report = try await Reaper(engine: engine, logger: engine.logger, takeOverAfter: .milliseconds(600)).reap()
+        #expect(report.removed.isEmpty)
+        let failure = try #require(report.failed.first)
+        #expect(failure.error is Reaper.RemovalStuck)
+        #expect("\(failure.error)".contains("the engine has been removing gone.podlike.app for more than"))
+        #expect("\(failure.error)".contains("run podlike reap again later, or restart the engine"))
+    }
+
+    @Test("a failed removal is reported, and the others still go")
     func reapReportsFailures() async throws {
         let transport = InMemoryEngineTransport(routes: [
             "GET /v1.41/info": .json(200, Self.info),
@@ -152,7 +206,7 @@ struct ReaperTests {
             "GET /v1.41/containers/live/json": Self.inspect("live", status: "running"),
             "GET /v1.41/containers/exited/json": Self.inspect("exited", status: "dead"),
             "GET /v1.41/containers/gone/json": .json(404, #"{"message":"No such container: gone"}"#),
-            "DELETE /v1.41/containers/exited-app": .json(409, #"{"message":"removal of container exited-app is already in progress"}"#),
+            "DELETE /v1.41/containers/exited-app": .json(404, #"{"message":"No such container: exited-app"}"#),
             "DELETE /v1.41/containers/gone-app": .json(500, #"{"message":"driver failed"}"#),
             "DELETE /v1.41/containers/gone-ipc": .json(204, ""),
         ])

@@ -3,27 +3,20 @@
 /// run's components still run; with it, the engine may still be removing them.
 /// Either way they carry this controller's ID and the names its new pod needs.
 extension Reaper {
-    /// Removes what an earlier run of controller `controllerID` left, and waits,
-    /// up to `timeout`, until it is gone, so the new pod's names are free.
-    /// Returns what this call removed.
+    /// Removes what an earlier run of controller `controllerID` left, waiting up to
+    /// `timeout` on any the engine is already removing, so the new pod's names are
+    /// free. Returns what this call removed.
     @discardableResult
     public func reapEarlierRun(of controllerID: String, timeout: Duration = .seconds(30)) async throws -> [Orphan] {
         let earlier = try await earlierRun(of: controllerID)
         guard !earlier.isEmpty else { return [] }
-        var removed: [Orphan] = []
-        for orphan in earlier {
-            if try await remove(orphan) { removed.append(orphan) }
+        let report = await Reaper(engine: engine, logger: logger, takeOverAfter: timeout).remove(all: earlier)
+        let stuck = report.failed.filter { $0.error is RemovalStuck }
+        if !stuck.isEmpty {
+            throw EarlierRunLeft(names: stuck.map(\.orphan.containerName), timeout: timeout)
         }
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: timeout)
-        while true {
-            let left = try await earlierRun(of: controllerID)
-            if left.isEmpty { return removed }
-            guard clock.now < deadline else {
-                throw EarlierRunLeft(names: left.map(\.containerName), timeout: timeout)
-            }
-            try await Task.sleep(for: .milliseconds(200))
-        }
+        if let failure = report.failed.first { throw failure.error }
+        return report.removed
     }
 
     /// The containers labelled with `controllerID`, which this run has not created yet.

@@ -8,10 +8,14 @@ import Logging
 public struct Reaper: Sendable {
     public let engine: EngineClient
     public let logger: Logger
+    /// How long to wait on a removal that someone else has under way (AutoRemove,
+    /// or the engine's own clean-up after it restarted) before giving up on it.
+    public let takeOverAfter: Duration
 
-    public init(engine: EngineClient, logger: Logger) {
+    public init(engine: EngineClient, logger: Logger, takeOverAfter: Duration = .seconds(30)) {
         self.engine = engine
         self.logger = logger
+        self.takeOverAfter = takeOverAfter
     }
 
     /// A container that belongs to a pod whose controller is gone or stopped.
@@ -84,18 +88,46 @@ public struct Reaper: Sendable {
     /// `controllerID` (the caller's own, full ID) is never touched. Engine errors
     /// while looking throw; a failed removal is reported and the rest go on.
     public func reap(excluding controllerID: String? = nil) async throws -> Report {
+        await remove(all: try await orphans(excluding: controllerID))
+    }
+
+    /// Removes `orphans` side by side, so that one the engine is slow to let go
+    /// of holds up none of the others. The report keeps their order.
+    func remove(all orphans: [Orphan]) async -> Report {
+        let outcomes = await withTaskGroup(of: Removal.self) { group in
+            for (index, orphan) in orphans.enumerated() {
+                group.addTask {
+                    do {
+                        return Removal(index: index, removed: try await remove(orphan), error: nil)
+                    } catch {
+                        return Removal(index: index, removed: false, error: error)
+                    }
+                }
+            }
+            var outcomes: [Removal] = []
+            for await outcome in group { outcomes.append(outcome) }
+            return outcomes.sorted { $0.index < $1.index }
+        }
         var report = Report()
-        for orphan in try await orphans(excluding: controllerID) {
-            do {
-                if try await remove(orphan) { report.removed.append(orphan) }
-            } catch {
+        for outcome in outcomes {
+            let orphan = orphans[outcome.index]
+            if let error = outcome.error {
                 logger.warning(
                     "could not remove orphan \(orphan): \(error)",
                     metadata: ["container": "\(orphan.containerName)", "controller-id": "\(orphan.controllerID)"])
                 report.failed.append(.init(orphan: orphan, error: error))
+            } else if outcome.removed {
+                report.removed.append(orphan)
             }
         }
         return report
+    }
+
+    /// One removal's outcome, a named struct as a task group's child result.
+    private struct Removal: Sendable {
+        var index: Int
+        var removed: Bool
+        var error: (any Error)?
     }
 
     /// This node's orphans, without removing anything.
@@ -110,15 +142,26 @@ public struct Reaper: Sendable {
         return Self.orphans(among: candidates, controllers: controllers)
     }
 
-    /// Removes one orphan: true when this call removed it, false when it was
-    /// already gone or being removed (AutoRemove got there first).
+    /// Removes one orphan: true when this call removed it, false when someone else
+    /// did. A removal already under way elsewhere is waited on, not trusted: when
+    /// it fails (an engine that restarts cleans up its AutoRemove containers, and
+    /// that can fail), the container is still there, and this call removes it.
+    /// One that stays "being removed" past `takeOverAfter` throws `RemovalStuck`.
     @discardableResult
     public func remove(_ orphan: Orphan) async throws -> Bool {
-        do {
-            try await engine.removeContainer(orphan.containerID, force: true, volumes: true)
-        } catch let error as EngineError where error.isNotFound || (error.isConflict && error.message.contains("already in progress")) {
-            logger.debug("orphan already removed", metadata: ["container": "\(orphan.containerName)"])
-            return false
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: takeOverAfter)
+        while true {
+            do {
+                try await engine.removeContainer(orphan.containerID, force: true, volumes: true)
+                break
+            } catch let error as EngineError where error.isNotFound {
+                logger.debug("orphan already removed", metadata: ["container": "\(orphan.containerName)"])
+                return false
+            } catch let error as EngineError where error.isRemovalInProgress {
+                guard clock.now < deadline else { throw RemovalStuck(orphan: orphan, waited: takeOverAfter) }
+                try await Task.sleep(for: .milliseconds(250))
+            }
         }
         logger.notice(
             "removed orphan \(orphan)",
@@ -127,6 +170,17 @@ public struct Reaper: Sendable {
                 "controller-id": "\(orphan.controllerID)",
             ])
         return true
+    }
+
+    /// The engine has been removing an orphan for longer than the reaper waits.
+    public struct RemovalStuck: Error, CustomStringConvertible {
+        public var orphan: Orphan
+        public var waited: Duration
+
+        public var description: String {
+            "the engine has been removing \(orphan.containerName) for more than \(waited) and has not finished; "
+                + "run podlike reap again later, or restart the engine if it stays"
+        }
     }
 
     private func state(ofController id: String) async throws -> ControllerState {

@@ -76,7 +76,7 @@ extension EngineClient {
                 .delete, "/containers/\(Self.segment(id))",
                 query: [("force", Self.flag(force)), ("v", Self.flag(volumes))], operation: operation)
         } catch let error as EngineError where ignoreNotFound {
-            if error.isNotFound || (error.isConflict && error.message.contains("already in progress")) {
+            if error.isNotFound || error.isRemovalInProgress {
                 logger.debug("container already removed", metadata: ["container": "\(id)"])
                 return
             }

@@ -54,6 +54,9 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
     public var isNotFound: Bool { code == .rejected && status == 404 }
     /// 409: a name in use, a container not running, a removal already in progress.
     public var isConflict: Bool { code == .rejected && status == 409 }
+    /// 409 because someone else (AutoRemove, the engine's own clean-up after a
+    /// restart, another caller) is removing the container right now.
+    public var isRemovalInProgress: Bool { isConflict && message.contains("already in progress") }
     /// The engine could not be reached, or the connection broke mid-stream.
     public var isUnreachable: Bool { code == .unreachable }
     /// A stream reported the failure in-band (a pull error, a wait error).

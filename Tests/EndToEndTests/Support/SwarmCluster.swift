@@ -149,7 +149,18 @@ struct SwarmCluster: Sendable {
             if left.isEmpty { return }
             Thread.sleep(forTimeInterval: 0.5)
         } while Date() < deadline
-        Issue.record("pod containers of \(service) left behind: \(left)", sourceLocation: sourceLocation)
+        Issue.record("pod containers of \(service) left behind: \(describe(left))", sourceLocation: sourceLocation)
+    }
+
+    /// Each container by name and engine state (`running`, `removing`, `dead`…),
+    /// so that a failure says what the engine was doing with what was left.
+    func describe(_ containers: [String: [String]]) -> String {
+        containers.sorted { $0.key < $1.key }.map { name, ids in
+            let states = (try? run(on: node(name), ["inspect", "-f", "{{.Name}} {{.State.Status}} exit={{.State.ExitCode}} {{.State.Error}}"] + ids, timeout: 20))
+                .map { $0.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + $0.stderr } ?? "(inspect failed)"
+            return "\(name): \(states)"
+        }
+        .joined(separator: "; ")
     }
 
     /// Waits until no pod container of the service is left on any node, and no controller of it runs.
