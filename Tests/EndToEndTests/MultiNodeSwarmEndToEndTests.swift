@@ -237,9 +237,18 @@ extension EndToEndSuites {
             // over that node's socket removes; then nothing of it is left there.
             // The engine's restore (no live-restore: Swarm mode forbids it) may already
             // have removed them; say how many the reap found.
+            // The returning node's Swarm agent learns that the task runs elsewhere and
+            // shuts the old one down; until it has, the old controller may still run,
+            // and its pod is then no orphan.
+            let settled = Date().addingTimeInterval(60)
+            while try !cluster.controllers(of: service, on: lost.node).isEmpty, Date() < settled {
+                Thread.sleep(forTimeInterval: 0.5)
+            }
             let returned = try cluster.podContainers(of: service, on: lost.node)
+            let oldControllers = try cluster.controllers(of: service, on: lost.node, all: true)
             print("◇ \(lost.node.name) returned holding \(returned.count) of the old pod's containers"
-                  + (returned.isEmpty ? "" : ": \(cluster.describe([lost.node.name: returned]))"))
+                  + (returned.isEmpty ? "" : ": \(cluster.describe([lost.node.name: returned]))")
+                  + "; its controller: \(oldControllers.isEmpty ? "removed" : cluster.describe([lost.node.name: oldControllers]))")
             let binary = try EndToEnd.builtBinary()
             let reap = try EndToEnd.run(["env", "DOCKER_HOST=unix://\(MultiNodeSwarm.socket(lost.node.name))", "timeout", "90", binary, "reap"])
             #expect(reap.status == 0, "podlike reap on \(lost.node.name) failed: \(reap.stderr)")
