@@ -49,7 +49,7 @@ struct RunCommand: AsyncParsableCommand {
         let discovery = ControllerDiscovery(engine: engine, logger: logger)
         let me = try await discovery.locate()
         let info = try await engine.info()
-        let source = try await PodLabelSource(engine: engine, logger: logger).labels(of: me, info: info)
+        let source = await PodLabelSource(engine: engine, logger: logger).labels(of: me, info: info)
 
         // Validate everything before anything is created.
         let registry = try BuiltinSettings.registry()

@@ -20,24 +20,18 @@ struct ReaperTests {
 
     // MARK: - The decision
 
-    @Test("candidates: never the excluded controller's pod, nor another node's containers, nor unlabelled ones")
+    @Test("candidates: never the excluded controller's pod, nor unlabelled ones; a node label from before the node rejoined the swarm doesn't hide one")
     func candidates() {
         let containers = [
             Self.component("mine", controller: "self-id"),
             Self.component("same-node", controller: "c1"),
             Self.component("no-node-label", controller: "c1", node: nil),
-            Self.component("other-node", controller: "c1", node: "node-b"),
+            Self.component("earlier-node-id", controller: "c1", node: "node-before-rejoin"),
             Self.component("empty-controller", controller: ""),
             ContainerSummary(Id: "plain", Names: ["/plain"], Labels: ["io.podlike.pod": "x"]),
         ]
-        let picked = Reaper.candidates(containers, thisNode: Self.node, excluding: "self-id").map(\.Id)
-        #expect(picked == ["same-node", "no-node-label"])
-    }
-
-    @Test("candidates: off Swarm there is no node to compare, so node labels don't filter")
-    func candidatesWithoutSwarm() {
-        let containers = [Self.component("a", controller: "c1", node: "node-b"), Self.component("b", controller: "c2")]
-        #expect(Reaper.candidates(containers, thisNode: nil, excluding: nil).map(\.Id) == ["a", "b"])
+        let picked = Reaper.candidates(containers, excluding: "self-id").map(\.Id)
+        #expect(picked == ["same-node", "no-node-label", "earlier-node-id"])
     }
 
     @Test("a pod is over when its controller is gone, exited, dead, being removed, restarting or started again; not when it runs, is paused or only created",
@@ -73,8 +67,6 @@ struct ReaperTests {
 
     // MARK: - Against an in-memory engine
 
-    static let info = #"{"ID":"engine","Name":"host","Swarm":{"NodeID":"node-a","LocalNodeState":"active"}}"#
-
     static func json<T: Encodable>(_ value: T) -> String {
         String(decoding: try! JSONEncoder().encode(value), as: UTF8.self)
     }
@@ -89,23 +81,23 @@ struct ReaperTests {
         component("gone-app", controller: "gone", pod: "gone"),
         component("gone-ipc", controller: "gone", component: nil, role: "ipc-holder", pod: "gone"),
         component("exited-app", controller: "exited", pod: "exited"),
-        component("far-app", controller: "far", node: "node-b", pod: "far"),
+        component("rejoined-app", controller: "rejoined", node: "node-before-rejoin", pod: "rejoined"),
     ]
 
     @Test("reap inspects each controller once, removes the orphans with force and volumes, and logs each removal")
     func reapRemovesOrphans() async throws {
         let transport = InMemoryEngineTransport(routes: [
-            "GET /v1.41/info": .json(200, Self.info),
             "GET /v1.41/containers/json": .json(200, Self.json(Self.listed)),
             "GET /v1.41/containers/live/json": Self.inspect("live", status: "running"),
             "GET /v1.41/containers/exited/json": Self.inspect("exited", status: "exited"),
             "GET /v1.41/containers/gone/json": .json(404, #"{"message":"No such container: gone"}"#),
+            "GET /v1.41/containers/rejoined/json": .json(404, #"{"message":"No such container: rejoined"}"#),
             "DELETE /v1.41/containers/": .json(204, ""),
         ])
         let logs = LogRecords()
         let report = try await Reaper(engine: .inMemory(transport, logs: logs), logger: logs.logger).reap(excluding: "self-id")
 
-        #expect(report.removed.map(\.containerID) == ["exited-app", "gone-app", "gone-ipc"])
+        #expect(report.removed.map(\.containerID) == ["exited-app", "gone-app", "gone-ipc", "rejoined-app"])
         #expect(report.failed.isEmpty)
         let lines = transport.requests.map { "\($0.method.rawValue) \($0.path)" }
         let list = try #require(lines.first { $0.hasPrefix("GET /v1.41/containers/json") })
@@ -113,14 +105,16 @@ struct ReaperTests {
         #expect(list.contains("filters=%7B%22label%22%3A%5B%22io.podlike.controller%22%5D%7D"))
         #expect(lines.filter { $0.hasSuffix("/json") && !$0.contains("containers/json") }.sorted() == [
             "GET /v1.41/containers/exited/json", "GET /v1.41/containers/gone/json", "GET /v1.41/containers/live/json",
-        ], "one inspection per controller; never our own, nor another node's")
-        #expect(lines.filter { $0.hasPrefix("DELETE") } == [
+            "GET /v1.41/containers/rejoined/json",
+        ], "one inspection per controller, never our own")
+        #expect(lines.filter { $0.hasPrefix("DELETE") }.sorted() == [
             "DELETE /v1.41/containers/exited-app?force=1&v=1",
             "DELETE /v1.41/containers/gone-app?force=1&v=1",
             "DELETE /v1.41/containers/gone-ipc?force=1&v=1",
+            "DELETE /v1.41/containers/rejoined-app?force=1&v=1",
         ])
         let removals = logs.all.filter { $0.message.hasPrefix("removed orphan") }
-        #expect(removals.count == 3)
+        #expect(removals.count == 4)
         #expect(removals.allSatisfy { $0.level == .notice && $0.metadata["controller-id"] != nil })
     }
 
@@ -152,7 +146,6 @@ struct ReaperTests {
         let deletes = Recorder<String>()
         let transport = InMemoryEngineTransport { request in
             switch "\(request.method.rawValue) \(request.path)" {
-            case let line where line.hasPrefix("GET /v1.41/info"): return .json(200, Self.info)
             case let line where line.hasPrefix("GET /v1.41/containers/json"):
                 return .json(200, Self.json([Self.component("left-app", controller: "gone", pod: "gone")]))
             case let line where line.hasPrefix("GET /v1.41/containers/gone/json"): return .json(404, #"{"message":"No such container: gone"}"#)
@@ -201,11 +194,11 @@ struct ReaperTests {
     @Test("a failed removal is reported, and the others still go")
     func reapReportsFailures() async throws {
         let transport = InMemoryEngineTransport(routes: [
-            "GET /v1.41/info": .json(200, Self.info),
             "GET /v1.41/containers/json": .json(200, Self.json(Self.listed)),
             "GET /v1.41/containers/live/json": Self.inspect("live", status: "running"),
             "GET /v1.41/containers/exited/json": Self.inspect("exited", status: "dead"),
             "GET /v1.41/containers/gone/json": .json(404, #"{"message":"No such container: gone"}"#),
+            "GET /v1.41/containers/rejoined/json": Self.inspect("rejoined", status: "running"),
             "DELETE /v1.41/containers/exited-app": .json(404, #"{"message":"No such container: exited-app"}"#),
             "DELETE /v1.41/containers/gone-app": .json(500, #"{"message":"driver failed"}"#),
             "DELETE /v1.41/containers/gone-ipc": .json(204, ""),
@@ -221,7 +214,6 @@ struct ReaperTests {
     @Test("an engine failure while inspecting a controller throws, and nothing is removed")
     func reapThrowsOnInspectFailure() async throws {
         let transport = InMemoryEngineTransport(routes: [
-            "GET /v1.41/info": .json(200, Self.info),
             "GET /v1.41/containers/json": .json(200, Self.json(Self.listed)),
             "GET /v1.41/containers/": .json(500, #"{"message":"engine broke"}"#),
             "DELETE /v1.41/containers/": .json(204, ""),
@@ -231,15 +223,14 @@ struct ReaperTests {
         #expect(!transport.requests.contains { $0.method.rawValue == "DELETE" })
     }
 
-    @Test("with nothing labelled, reaping asks nothing more than info and the list")
+    @Test("with nothing labelled, reaping asks nothing more than the list")
     func reapNothing() async throws {
         let transport = InMemoryEngineTransport(routes: [
-            "GET /v1.41/info": .json(200, #"{"ID":"engine","Name":"host","Swarm":{"NodeID":"","LocalNodeState":"inactive"}}"#),
             "GET /v1.41/containers/json": .json(200, "[]"),
         ])
         let engine = EngineClient.inMemory(transport)
         let report = try await Reaper(engine: engine, logger: engine.logger).reap()
         #expect(report.removed.isEmpty && report.failed.isEmpty)
-        #expect(transport.requests.count == 2)
+        #expect(transport.requests.count == 1)
     }
 }

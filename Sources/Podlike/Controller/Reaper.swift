@@ -132,9 +132,8 @@ public struct Reaper: Sendable {
 
     /// This node's orphans, without removing anything.
     public func orphans(excluding controllerID: String? = nil) async throws -> [Orphan] {
-        let info = try await engine.info()
         let labelled = try await engine.listContainers(all: true, labels: [PodLabelling.controller])
-        let candidates = Self.candidates(labelled, thisNode: Self.nodeID(of: info), excluding: controllerID)
+        let candidates = Self.candidates(labelled, excluding: controllerID)
         var controllers: [String: ControllerState] = [:]
         for id in Set(candidates.compactMap { $0.Labels?[PodLabelling.controller] }) {
             controllers[id] = try await state(ofController: id)
@@ -193,23 +192,14 @@ public struct Reaper: Sendable {
 
     // MARK: - The decision, apart from the engine
 
-    /// The engine's Swarm node ID; nil when it is not in a swarm.
-    static func nodeID(of info: EngineInfo) -> String? {
-        info.Swarm?.NodeID.flatMap { $0.isEmpty ? nil : $0 }
-    }
-
     /// Containers that might be orphans: labelled with a controller that is not
-    /// `excluded`, and, on a Swarm node, not labelled with another node. The
-    /// engine lists only its own containers; the node check keeps that explicit.
-    public static func candidates(_ containers: [ContainerSummary], thisNode: String?, excluding excluded: String?) -> [ContainerSummary] {
+    /// `excluded`. The engine lists only its own containers, so their
+    /// `io.podlike.node` label is not checked: a node that left the swarm and
+    /// joined again has a new ID, and what its old pods left is still its own.
+    public static func candidates(_ containers: [ContainerSummary], excluding excluded: String?) -> [ContainerSummary] {
         containers.filter { container in
-            guard let controller = container.Labels?[PodLabelling.controller], !controller.isEmpty,
-                  controller != excluded
-            else { return false }
-            if let thisNode, let node = container.Labels?[PodLabelling.node], !node.isEmpty, node != thisNode {
-                return false
-            }
-            return true
+            guard let controller = container.Labels?[PodLabelling.controller], !controller.isEmpty else { return false }
+            return controller != excluded
         }
     }
 
