@@ -29,12 +29,7 @@ extension EndToEndSuites {
             #expect(early.stdout.contains("app"), "\(early.stdout)")
             #expect(try Self.health(of: task.name) != "healthy")
 
-            var status = ""
-            let deadline = Date().addingTimeInterval(60)
-            while status != "healthy", Date() < deadline {
-                Thread.sleep(forTimeInterval: 1)
-                status = try Self.health(of: task.name)
-            }
+            let status = try EndToEnd.poll(within: 60, every: 1, { try Self.health(of: task.name) }, until: { $0 == "healthy" })
             #expect(status == "healthy")
             #expect(try task.logs().contains("| ready-now"), "the task became healthy before the file appeared")
             let late = try EndToEnd.run(["docker", "exec", task.name, "podlike", "healthcheck"])

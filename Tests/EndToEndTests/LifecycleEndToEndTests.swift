@@ -268,12 +268,7 @@ extension EndToEndSuites {
             ], arguments: ["--logs"])
             defer { pod.remove() }
             // The backoff doubles from 0.5s, so the third run comes 1.5s in.
-            let deadline = Date().addingTimeInterval(30)
-            var runs = 0
-            while runs < 3, Date() < deadline {
-                Thread.sleep(forTimeInterval: 0.5)
-                runs = forwardedLines(of: "again", in: try pod.stdout()).count
-            }
+            let runs = try EndToEnd.poll(within: 30, { forwardedLines(of: "again", in: try pod.stdout()).count }, until: { $0 >= 3 })
             #expect(runs >= 3, "again ran \(runs) times")
             try EndToEnd.docker("stop", "-t", "30", pod.name)
             #expect(try pod.exitCode() == 0)

@@ -75,14 +75,11 @@ enum MultiNodeSwarm {
     /// Waits until the manager reports `node` with `status` (Ready, Down).
     static func waitForNode(_ node: SwarmCluster.Node, status: String, within seconds: Double = 60,
                             sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        var current = ""
-        while Date() < deadline {
-            current = try cluster.run(on: cluster.manager, ["node", "inspect", "-f", "{{.Status.State}}", node.name], timeout: 20).stdout
+        let current = try EndToEnd.poll(within: seconds, every: 1, {
+            try cluster.run(on: cluster.manager, ["node", "inspect", "-f", "{{.Status.State}}", node.name], timeout: 20).stdout
                 .trimmingCharacters(in: .whitespacesAndNewlines)
-            if current.lowercased() == status.lowercased() { return }
-            Thread.sleep(forTimeInterval: 1)
-        }
+        }, until: { $0.lowercased() == status.lowercased() })
+        if current.lowercased() == status.lowercased() { return }
         Issue.record("node \(node.name) is \(current), not \(status), after \(seconds)s", sourceLocation: sourceLocation)
         throw SwarmCluster.Failure(what: "node \(node.name) \(status)")
     }
@@ -240,10 +237,7 @@ extension EndToEndSuites {
             // The returning node's Swarm agent learns that the task runs elsewhere and
             // shuts the old one down; until it has, the old controller may still run,
             // and its pod is then no orphan.
-            let settled = Date().addingTimeInterval(60)
-            while try !cluster.controllers(of: service, on: lost.node).isEmpty, Date() < settled {
-                Thread.sleep(forTimeInterval: 0.5)
-            }
+            _ = try EndToEnd.poll(within: 60, { try cluster.controllers(of: service, on: lost.node) }, until: \.isEmpty)
             let returned = try cluster.podContainers(of: service, on: lost.node)
             let oldControllers = try cluster.controllers(of: service, on: lost.node, all: true)
             print("◇ \(lost.node.name) returned holding \(returned.count) of the old pod's containers"

@@ -83,23 +83,16 @@ extension EndToEndSuites {
             // Killed from outside, as the OOM killer would: the restart policy applies.
             let pid = try EndToEnd.docker("inspect", "-f", "{{.State.Pid}}", pod.name)
             try EndToEnd.run(["kill", "-KILL", pid])
-            let deadline = Date().addingTimeInterval(60)
-            var restarted = false
-            repeat {
-                Thread.sleep(forTimeInterval: 0.5)
-                let state = try EndToEnd.docker("inspect", "-f", "{{.RestartCount}} {{.State.Status}}", pod.name)
-                restarted = state == "1 running"
-            } while !restarted && Date() < deadline
-            #expect(restarted, "the engine restarted the controller")
+            let state = try EndToEnd.poll(within: 60, {
+                try EndToEnd.docker("inspect", "-f", "{{.RestartCount}} {{.State.Status}}", pod.name)
+            }, until: { $0 == "1 running" })
+            #expect(state == "1 running", "the engine restarted the controller")
 
             // The new pod: three containers, none of them the earlier run's.
-            var now: Set<String> = []
-            let started = Date().addingTimeInterval(60)
-            repeat {
-                Thread.sleep(forTimeInterval: 0.5)
-                now = Set(try EndToEnd.run(["docker", "ps", "-q", "--filter", "label=io.podlike.pod=\(pod.name)"])
+            let now = try EndToEnd.poll(within: 60, {
+                Set(try EndToEnd.run(["docker", "ps", "-q", "--filter", "label=io.podlike.pod=\(pod.name)"])
                     .stdout.split(separator: "\n").map(String.init))
-            } while !(now.count == 3 && now.isDisjoint(with: earlier)) && Date() < started
+            }, until: { $0.count == 3 && $0.isDisjoint(with: earlier) })
             #expect(now.count == 3 && now.isDisjoint(with: earlier), "a new pod: \(now), the earlier one: \(earlier)")
             #expect(try pod.leftovers().allSatisfy { !earlier.contains($0) }, "nothing of the earlier run is left")
             let logs = try pod.logs()
@@ -117,14 +110,12 @@ extension EndToEndSuites {
 
         /// Waits until `count` components of `pod` run (the IPC holder is not one).
         static func waitForRunningComponents(of pod: ControllerRun, count: Int, within seconds: Double = 60) throws {
-            let deadline = Date().addingTimeInterval(seconds)
-            while Date() < deadline {
-                let running = try EndToEnd.run([
+            let running = try EndToEnd.poll(within: seconds, {
+                try EndToEnd.run([
                     "docker", "ps", "-q", "--filter", "label=io.podlike.pod=\(pod.name)", "--filter", "label=io.podlike.component",
-                ]).stdout.split(separator: "\n")
-                if running.count >= count { return }
-                Thread.sleep(forTimeInterval: 0.5)
-            }
+                ]).stdout.split(separator: "\n").count
+            }, until: { $0 >= count })
+            if running >= count { return }
             Issue.record("pod \(pod.name) did not run \(count) components within \(seconds)s: \(try pod.logs())")
             throw Timeout(what: "components of \(pod.name)")
         }

@@ -108,20 +108,18 @@ enum SecurityScenarios {
     /// The service's one controller, once it has exited: its exit code and log.
     static func waitForExitedController(of service: String, on cluster: SwarmCluster, within seconds: Double = 60,
                                         sourceLocation: SourceLocation = #_sourceLocation) throws -> EndedController {
-        let deadline = Date().addingTimeInterval(seconds)
-        repeat {
-            for node in cluster.nodes {
-                let exited = try cluster.docker(on: node, [
+        let exited = try EndToEnd.poll(within: seconds, {
+            try cluster.nodes.compactMap { node in
+                try cluster.docker(on: node, [
                     "ps", "-aq", "--no-trunc", "--filter", "label=com.docker.swarm.service.name=\(service)", "--filter", "status=exited",
-                ])
-                if let id = exited.split(separator: "\n").first.map(String.init) {
-                    let code = Int(try cluster.docker(on: node, ["inspect", "-f", "{{.State.ExitCode}}", id])) ?? -1
-                    let output = try cluster.run(on: node, ["logs", id], timeout: 20)
-                    return EndedController(exitCode: code, log: output.stdout + output.stderr)
-                }
-            }
-            Thread.sleep(forTimeInterval: 0.5)
-        } while Date() < deadline
+                ]).split(separator: "\n").first.map { (node: node, id: String($0)) }
+            }.first
+        }, until: { $0 != nil })
+        if let (node, id) = exited {
+            let code = Int(try cluster.docker(on: node, ["inspect", "-f", "{{.State.ExitCode}}", id])) ?? -1
+            let output = try cluster.run(on: node, ["logs", id], timeout: 20)
+            return EndedController(exitCode: code, log: output.stdout + output.stderr)
+        }
         let tasks = (try? cluster.run(on: cluster.manager, ["service", "ps", "--no-trunc", service]).stdout) ?? ""
         Issue.record("no controller of \(service) exited within \(seconds)s:\n\(tasks)", sourceLocation: sourceLocation)
         throw SwarmCluster.Failure(what: "the controller of \(service) to exit")

@@ -26,15 +26,12 @@ extension EndToEndSuites {
 
         /// The service's task container, once Swarm has created it.
         static func taskContainer(of service: String, within seconds: Double = 60) throws -> ControllerRun {
-            let deadline = Date().addingTimeInterval(seconds)
-            while Date() < deadline {
-                if let id = try EndToEnd.containers(label: "com.docker.swarm.service.name=\(service)").first {
-                    let name = try EndToEnd.docker("inspect", "-f", "{{.Name}}", id).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-                    return ControllerRun(name: name)
-                }
-                Thread.sleep(forTimeInterval: 0.5)
-            }
-            throw SwarmTimeout(what: "a task of \(service)")
+            let found = try EndToEnd.poll(within: seconds, {
+                try EndToEnd.containers(label: "com.docker.swarm.service.name=\(service)").first
+            }, until: { $0 != nil })
+            guard let id = found else { throw SwarmTimeout(what: "a task of \(service)") }
+            let name = try EndToEnd.docker("inspect", "-f", "{{.Name}}", id).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            return ControllerRun(name: name)
         }
 
         struct SwarmTimeout: Error { var what: String }

@@ -191,6 +191,37 @@ struct ReaperTests {
         #expect("\(failure.error)".contains("run podlike reap again later, or restart the engine"))
     }
 
+    @Test("orphans are removed side by side: one whose removal waits on another's does not hold it up")
+    func removesSideBySide() async throws {
+        let deletes = Recorder<String>()
+        let transport = InMemoryEngineTransport { request in
+            let line = "\(request.method.rawValue) \(request.path)"
+            if line.hasPrefix("GET /v1.41/containers/json") {
+                return .json(200, Self.json([
+                    Self.component("first-app", controller: "gone", pod: "gone"),
+                    Self.component("second-app", controller: "gone", component: "side", pod: "gone"),
+                ]))
+            }
+            if line.hasPrefix("GET /v1.41/containers/gone/json") { return .json(404, #"{"message":"No such container: gone"}"#) }
+            deletes.append(line)
+            // The first removal finishes only once the second has been asked for,
+            // which one after the other never happens.
+            if line.hasPrefix("DELETE /v1.41/containers/first-app") {
+                for _ in 0..<500 where !deletes.all.contains(where: { $0.contains("second-app") }) {
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                guard deletes.all.contains(where: { $0.contains("second-app") }) else {
+                    return .json(500, #"{"message":"the second removal was never asked for while this one ran"}"#)
+                }
+            }
+            return .json(204, "")
+        }
+        let engine = EngineClient.inMemory(transport)
+        let report = try await Reaper(engine: engine, logger: engine.logger).reap()
+        #expect(report.failed.isEmpty, "\(report.failed.map { "\($0.error)" })")
+        #expect(report.removed.map(\.containerID) == ["first-app", "second-app"], "in the orphans' order")
+    }
+
     @Test("a failed removal is reported, and the others still go")
     func reapReportsFailures() async throws {
         let transport = InMemoryEngineTransport(routes: [

@@ -237,7 +237,8 @@ public struct PodController: Service, CustomStringConvertible {
             case .start(let name):
                 guard let component = plan.components.first(where: { $0.name == name }) else { continue }
                 // Restarted components were removed on exit and are created anew.
-                let id = try await table.ids[name].orCreate { try await create(component, in: &table) }
+                let id: String
+                if let existing = table.ids[name] { id = existing } else { id = try await create(component, in: &table) }
                 try await forwardLogs(component, id: id, group: &group)
                 starting.append((name, id))
             case .restart(let name, let attempt, let delay):
@@ -316,14 +317,6 @@ public struct PodController: Service, CustomStringConvertible {
         if let holder = table.holder {
             await stopper.remove(holder, name: "IPC holder", grace: .seconds(1))
         }
-    }
-}
-
-extension Optional where Wrapped == String {
-    /// The ID at hand, or one made by `create`.
-    func orCreate(_ create: () async throws -> String) async throws -> String {
-        if let id = self { return id }
-        return try await create()
     }
 }
 

@@ -78,13 +78,8 @@ struct ControllerRun {
 
     /// Waits for the pod's containers to be gone, up to `seconds`.
     func expectNothingLeft(within seconds: Int = 30, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let deadline = Date().addingTimeInterval(TimeInterval(seconds))
-        var left = try leftovers()
-        while !left.isEmpty, Date() < deadline {
-            // The engine removes auto-removed containers shortly after they stop.
-            Thread.sleep(forTimeInterval: 0.5)
-            left = try leftovers()
-        }
+        // The engine removes auto-removed containers shortly after they stop.
+        let left = try EndToEnd.poll(within: Double(seconds), leftovers, until: \.isEmpty)
         #expect(left.isEmpty, "containers of pod \(name) left behind: \(left)", sourceLocation: sourceLocation)
     }
 }

@@ -83,6 +83,20 @@ enum EndToEnd {
                             "no podlike binary in \(candidates); run swift build", sourceLocation: sourceLocation)
     }
 
+    /// Looks with `look` every `interval` seconds until `done` holds for what it
+    /// found, or `seconds` have passed; returns the last look either way, for the
+    /// caller to check and to name in its failure.
+    static func poll<T>(within seconds: Double, every interval: Double = 0.5,
+                        _ look: () throws -> T, until done: (T) -> Bool) rethrows -> T {
+        let deadline = Date().addingTimeInterval(seconds)
+        var found = try look()
+        while !done(found), Date() < deadline {
+            Thread.sleep(forTimeInterval: interval)
+            found = try look()
+        }
+        return found
+    }
+
     /// A name unique to one test run, for containers, volumes and services.
     static func uniqueName(_ prefix: String) -> String {
         "\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"

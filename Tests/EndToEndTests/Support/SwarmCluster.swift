@@ -90,13 +90,10 @@ struct SwarmCluster: Sendable {
     /// Waits until exactly `count` pods of the service, other than `excluding`, run their components.
     func waitForPods(of service: String, count: Int, components: Int, excluding: Set<Pod> = [], on nodes: [Node]? = nil,
                      within seconds: Double = 90, sourceLocation: SourceLocation = #_sourceLocation) throws -> Set<Pod> {
-        let deadline = Date().addingTimeInterval(seconds)
-        var ready: Set<Pod> = []
-        repeat {
-            ready = try pods(of: service, components: components, on: nodes).subtracting(excluding)
-            if ready.count == count { return ready }
-            Thread.sleep(forTimeInterval: 1)
-        } while Date() < deadline
+        let ready = try EndToEnd.poll(within: seconds, every: 1, {
+            try pods(of: service, components: components, on: nodes).subtracting(excluding)
+        }, until: { $0.count == count })
+        if ready.count == count { return ready }
         let tasks = (try? run(on: manager, ["service", "ps", "--no-trunc", service]).stdout) ?? ""
         Issue.record("\(service) ran \(ready.count) new pods, not \(count), within \(seconds)s:\n\(tasks)", sourceLocation: sourceLocation)
         throw Failure(what: "\(count) pods of \(service)")
@@ -142,14 +139,10 @@ struct SwarmCluster: Sendable {
     /// Waits until no pod container of the service is left on `nodes`.
     func expectNoPodContainers(of service: String, on nodes: [Node]? = nil, within seconds: Double = 45,
                                sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        var left: [String: [String]] = [:]
-        repeat {
-            left = try podContainers(of: service, on: nodes)
-            if left.isEmpty { return }
-            Thread.sleep(forTimeInterval: 0.5)
-        } while Date() < deadline
-        Issue.record("pod containers of \(service) left behind: \(describe(left))", sourceLocation: sourceLocation)
+        let left = try EndToEnd.poll(within: seconds, { try podContainers(of: service, on: nodes) }, until: \.isEmpty)
+        if !left.isEmpty {
+            Issue.record("pod containers of \(service) left behind: \(describe(left))", sourceLocation: sourceLocation)
+        }
     }
 
     /// Each container by name and engine state (`running`, `removing`, `dead`…),
@@ -167,25 +160,16 @@ struct SwarmCluster: Sendable {
     func expectNothingLeft(of service: String, within seconds: Double = 45, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let deadline = Date().addingTimeInterval(seconds)
         try expectNoPodContainers(of: service, within: seconds, sourceLocation: sourceLocation)
-        var running: [String] = []
-        repeat {
-            running = try nodes.flatMap { try controllers(of: service, on: $0) }
-            if running.isEmpty { return }
-            Thread.sleep(forTimeInterval: 0.5)
-        } while Date() < deadline
-        Issue.record("\(service) still runs controllers \(running)", sourceLocation: sourceLocation)
+        let running = try EndToEnd.poll(within: max(0, deadline.timeIntervalSinceNow), {
+            try nodes.flatMap { try controllers(of: service, on: $0) }
+        }, until: \.isEmpty)
+        if !running.isEmpty { Issue.record("\(service) still runs controllers \(running)", sourceLocation: sourceLocation) }
     }
 
     /// Waits until nothing labelled with these pods' controllers is left.
     func expectNothingLeft(of pods: Set<Pod>, within seconds: Double = 45, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        var left: [String] = []
-        repeat {
-            left = try podContainers(of: pods)
-            if left.isEmpty { return }
-            Thread.sleep(forTimeInterval: 0.5)
-        } while Date() < deadline
-        Issue.record("containers of the replaced pods \(pods) left behind: \(left)", sourceLocation: sourceLocation)
+        let left = try EndToEnd.poll(within: seconds, { try podContainers(of: pods) }, until: \.isEmpty)
+        if !left.isEmpty { Issue.record("containers of the replaced pods \(pods) left behind: \(left)", sourceLocation: sourceLocation) }
     }
 
     /// The controller's log, stdout and stderr.
@@ -214,13 +198,8 @@ extension SwarmCluster {
     /// Polls the controller's log until it holds every one of `texts`.
     func waitForLog(of pod: Pod, containing texts: [String], within seconds: Double = 60,
                     sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let deadline = Date().addingTimeInterval(seconds)
-        var log = ""
-        repeat {
-            log = try logs(of: pod)
-            if texts.allSatisfy(log.contains) { return log }
-            Thread.sleep(forTimeInterval: 0.5)
-        } while Date() < deadline
+        let log = try EndToEnd.poll(within: seconds, { try logs(of: pod) }, until: { log in texts.allSatisfy(log.contains) })
+        if texts.allSatisfy(log.contains) { return log }
         Issue.record("the log of \(pod) lacks \(texts.filter { !log.contains($0) }):\n\(log)", sourceLocation: sourceLocation)
         return log
     }
