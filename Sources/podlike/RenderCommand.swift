@@ -14,29 +14,18 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var controller: ControllerOptions
 
-    @Option(help: "The placeholder controller's memory limit, as a byte size like 512m.")
-    var memoryLimit: String?
-
-    @Option(help: "The placeholder controller's CPU limit, like 1.5.")
-    var cpus: Double?
+    @OptionGroup var limits: PodLimitOptions
 
     func run() throws {
         do {
             let registry = try BuiltinSettings.registry()
             let text = try String(contentsOfFile: labels, encoding: .utf8)
             let labelMap = try LabelsFile.parse(text, path: labels)
-            let memory = try memoryLimit.map { value in
-                guard let bytes = ByteSize.parse(value) else {
-                    throw ArgumentParser.ValidationError("--memory-limit: expected a byte size like 512m, got \"\(value)\"")
-                }
-                return bytes
-            }
             let context = SettingContext(
                 baseDirectory: FileManager.default.currentDirectoryPath,
                 processEnvironment: ProcessInfo.processInfo.environment)
             let planner = PodPlanner(driver: ComponentDriver(registry: registry, context: context))
-            let pod = PodContext.placeholder(
-                options: controller.podOptions, memoryLimit: memory, nanoCpus: cpus.map { Int64($0 * 1e9) })
+            let pod = try limits.context(options: controller.podOptions)
             let plan = try planner.plan(labels: labelMap) { path in try String(contentsOfFile: path, encoding: .utf8) }
                 .applying(pod, registry: registry)
             for warning in plan.warnings {

@@ -78,7 +78,7 @@ struct RunCommand: AsyncParsableCommand {
             pod.ipcTarget = IpcHolder.containerName(for: pod)
             logger.info("the controller's IPC namespace is \(me.HostConfig.IpcMode ?? "private"); components join a holder container's instead")
         }
-        let plan = validated.applying(pod, registry: registry)
+        let plan = try validated.applying(pod, registry: registry)
         for warning in plan.warnings { logger.warning("\(warning)") }
 
         let credentialsPath = registryAuth ?? environment["PODLIKE_REGISTRY_AUTH"] ?? RegistryCredentials.defaultPath

@@ -86,10 +86,10 @@ struct PodHandlerTests {
         #expect(apply(pod(memory: 256 << 20), to: spec).request.HostConfig.Memory == 128 << 20)
     }
 
-    @Test("next to the controller (cgroup v2), components get its limits as caps")
+    @Test("next to the controller (cgroup v2), components keep the controller's parent; the plan divides the limits")
     func siblings() {
-        let spec = apply(pod(memory: 256 << 20, cgroup: .siblings(parent: nil)))
-        #expect(spec.request.HostConfig.CgroupParent == nil)
-        #expect(spec.request.HostConfig.Memory == 256 << 20)
+        let spec = apply(pod(memory: 256 << 20, cgroup: .siblings(parent: "pods.slice")))
+        #expect(spec.request.HostConfig.CgroupParent == "pods.slice")
+        #expect(spec.request.HostConfig.Memory == nil)
     }
 }

@@ -39,7 +39,7 @@ public struct ControllerDiscovery: Sendable {
         case .nested(let parent):
             logger.info("cgroup: components nest under the controller's cgroup \(parent)")
         case .siblings:
-            logger.info("cgroup: cgroup v\(info.CgroupVersion ?? "?") with the \(info.CgroupDriver ?? "?") driver can't nest components under the controller; they run next to it with its memory and CPU limits as caps")
+            logger.info("cgroup: cgroup v\(info.CgroupVersion ?? "?") with the \(info.CgroupDriver ?? "?") driver can't nest components under the controller; they run next to it, and its memory and CPU limits are divided among them")
         }
         let nodeID = controller.Config.Labels?["com.docker.swarm.node.id"] ?? info.Swarm?.NodeID.flatMap { $0.isEmpty ? nil : $0 }
         return PodContext(
@@ -49,6 +49,7 @@ public struct ControllerDiscovery: Sendable {
             nanoCpus: controller.HostConfig.NanoCpus.flatMap { $0 > 0 ? $0 : nil },
             cpuQuota: controller.HostConfig.CpuQuota.flatMap { $0 > 0 ? $0 : nil },
             cpuPeriod: controller.HostConfig.CpuPeriod.flatMap { $0 > 0 ? $0 : nil },
+            memoryReservation: controller.HostConfig.MemoryReservation.flatMap { $0 > 0 ? $0 : nil },
             options: options, nodeID: nodeID)
     }
 

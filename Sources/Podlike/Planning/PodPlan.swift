@@ -14,8 +14,9 @@ public struct PodPlan: Sendable {
     public var initComponents: [Component] { components.filter(\.isInit) }
     public var regularComponents: [Component] { components.filter { !$0.isInit } }
 
-    /// The plan with every pod-level handler applied to every component.
-    public func applying(_ pod: PodContext, registry: HandlerRegistry) -> PodPlan {
+    /// The plan with every pod-level handler applied to every component, and the
+    /// pod's limits divided among them where the host can't nest them.
+    public func applying(_ pod: PodContext, registry: HandlerRegistry) throws(PodValidationFailure) -> PodPlan {
         var plan = self
         for index in plan.components.indices {
             var spec = plan.components[index].spec
@@ -26,6 +27,11 @@ public struct PodPlan: Sendable {
             plan.warnings += spec.warnings.map { "component \"\(spec.name)\": \($0)" }
             plan.components[index].spec = spec
         }
+        if pod.cgroup.limitMode == .distributed {
+            let errors = LimitDistribution.apply(to: &plan.components, requested: components, pod: pod)
+            guard errors.isEmpty else { throw PodValidationFailure(errors) }
+        }
+        plan.warnings += ReservationCheck.warnings(for: plan.components, pod: pod)
         return plan
     }
 }

@@ -1,9 +1,9 @@
-/// Nests components under the controller's cgroup, so the controller's limits
-/// bound the whole pod. Where that can't be done (cgroup v2), components sit next
-/// to it and get its memory and CPU limits as caps.
+/// Places components in the controller's cgroup, whose limits then bound the
+/// whole pod; where that can't be done (cgroup v2, the systemd driver) they sit
+/// next to it, in its parent, and the plan divides its limits among them.
 public struct CgroupPlacementHandler: PodSettingHandler {
     public let name = "cgroup"
-    public let summary = "places components in the controller's cgroup, or next to it with its limits as caps on cgroup v2"
+    public let summary = "nests components in the controller's cgroup, or next to it with the pod's limits divided among them"
 
     public init() {}
 
@@ -13,18 +13,6 @@ public struct CgroupPlacementHandler: PodSettingHandler {
             spec.request.HostConfig.CgroupParent = parent
         case .siblings(let parent):
             if let parent { spec.request.HostConfig.CgroupParent = parent }
-            let host = spec.request.HostConfig
-            if host.NanoCpus == nil, host.CpuQuota == nil {
-                if let cpus = pod.nanoCpus {
-                    spec.request.HostConfig.NanoCpus = cpus
-                } else if let quota = pod.cpuQuota {
-                    spec.request.HostConfig.CpuQuota = quota
-                    spec.request.HostConfig.CpuPeriod = pod.cpuPeriod
-                }
-            }
-            if host.Memory == nil, let memory = pod.memoryLimit {
-                spec.request.HostConfig.Memory = memory
-            }
         }
     }
 }

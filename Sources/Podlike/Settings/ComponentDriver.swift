@@ -44,6 +44,7 @@ public struct ComponentDriver: Sendable {
             }
             do {
                 try handler.apply(value, to: &spec, context: context)
+                spec.keyLines[key] = keyNode.mark?.line
             } catch let problem as SettingProblem {
                 fail(key, problem)
             } catch {

@@ -8,12 +8,16 @@ public struct ComponentSpec: Sendable, Equatable {
     public var containerName: String?
     /// Things worth telling the user that are not errors (a capped limit, say).
     public var warnings: [String]
+    /// Where each key the user wrote stands in its label or file, for errors that
+    /// weigh one component's settings against the pod's.
+    public var keyLines: [String: Int]
 
     public init(name: String, request: CreateContainerRequest = .init(), lifecycle: ComponentLifecycle = .init()) {
         self.name = name
         self.request = request
         self.lifecycle = lifecycle
         self.warnings = []
+        self.keyLines = [:]
     }
 }
 

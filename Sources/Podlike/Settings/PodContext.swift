@@ -14,6 +14,8 @@ public struct PodContext: Sendable, Equatable {
     public var nanoCpus: Int64?
     public var cpuQuota: Int64?
     public var cpuPeriod: Int64?
+    /// Bytes the service reserves, by which Swarm places the pod; nil when none.
+    public var memoryReservation: Int64?
     public var options: PodOptions
     /// The Swarm node the pod runs on, when known.
     public var nodeID: String?
@@ -21,7 +23,7 @@ public struct PodContext: Sendable, Equatable {
     public init(
         controllerID: String, controllerName: String, ipcTarget: String? = nil,
         cgroup: CgroupPlacement, mounts: [ControllerMount] = [], memoryLimit: Int64? = nil,
-        nanoCpus: Int64? = nil, cpuQuota: Int64? = nil, cpuPeriod: Int64? = nil,
+        nanoCpus: Int64? = nil, cpuQuota: Int64? = nil, cpuPeriod: Int64? = nil, memoryReservation: Int64? = nil,
         options: PodOptions = .init(), nodeID: String? = nil
     ) {
         self.controllerID = controllerID
@@ -33,16 +35,25 @@ public struct PodContext: Sendable, Equatable {
         self.nanoCpus = nanoCpus
         self.cpuQuota = cpuQuota
         self.cpuPeriod = cpuPeriod
+        self.memoryReservation = memoryReservation
         self.options = options
         self.nodeID = nodeID
     }
 
-    /// The context `podlike render` uses: no engine, a placeholder controller.
-    public static func placeholder(options: PodOptions = .init(), memoryLimit: Int64? = nil, nanoCpus: Int64? = nil) -> PodContext {
+    /// The context `podlike render` uses: no engine, a placeholder controller
+    /// with the limits and the kind of host it is given.
+    public static func placeholder(
+        options: PodOptions = .init(), limits: CgroupLimitMode = .nested, memoryLimit: Int64? = nil,
+        nanoCpus: Int64? = nil, memoryReservation: Int64? = nil
+    ) -> PodContext {
         let id = String(repeating: "0", count: 64)
+        let cgroup: CgroupPlacement = switch limits {
+        case .nested: .nested(parent: "/docker/\(id)")
+        case .distributed: .siblings(parent: nil)
+        }
         return PodContext(
-            controllerID: id, controllerName: "pod", cgroup: .nested(parent: "/docker/\(id)"),
-            memoryLimit: memoryLimit, nanoCpus: nanoCpus, options: options)
+            controllerID: id, controllerName: "pod", cgroup: cgroup, memoryLimit: memoryLimit, nanoCpus: nanoCpus,
+            memoryReservation: memoryReservation, options: options)
     }
 
     public func componentContainerName(_ component: String) -> String {
@@ -51,11 +62,26 @@ public struct PodContext: Sendable, Equatable {
 }
 
 public enum CgroupPlacement: Sendable, Equatable {
-    /// Components nest under the controller's cgroup (cgroup v1, cgroupfs driver).
+    /// Components nest under the controller's cgroup (cgroup v1, cgroupfs driver),
+    /// whose limits the kernel applies to the pod as a whole.
     case nested(parent: String)
-    /// Components sit next to the controller and get its limits as caps (cgroup v2,
-    /// where a cgroup with processes can't have children).
+    /// Components sit next to the controller (cgroup v2, where a cgroup with
+    /// processes can't have children with limits; the systemd driver, whose parents
+    /// are slices), and the controller's limits are divided among them.
     case siblings(parent: String?)
+
+    public var limitMode: CgroupLimitMode {
+        switch self {
+        case .nested: .nested
+        case .siblings: .distributed
+        }
+    }
+}
+
+/// How the pod's limits hold: by the kernel, on a parent cgroup, or by dividing them.
+public enum CgroupLimitMode: String, Sendable, Equatable, CaseIterable {
+    case nested
+    case distributed
 }
 
 /// One of the controller's mounts.

@@ -122,6 +122,8 @@ public struct ContainerInspect: Codable, Sendable, Equatable {
         public var NanoCpus: Int64?
         public var CpuQuota: Int64?
         public var CpuPeriod: Int64?
+        /// Swarm writes the service's memory reservation here.
+        public var MemoryReservation: Int64?
         /// `private`, `shareable`, `host`, `container:<id>`, or empty.
         public var IpcMode: String?
         public var PidMode: String?
@@ -129,11 +131,12 @@ public struct ContainerInspect: Codable, Sendable, Equatable {
         public var CgroupParent: String?
         public var AutoRemove: Bool?
 
-        public init(Memory: Int64? = nil, NanoCpus: Int64? = nil, CpuQuota: Int64? = nil, CpuPeriod: Int64? = nil, IpcMode: String? = nil, PidMode: String? = nil, NetworkMode: String? = nil, CgroupParent: String? = nil, AutoRemove: Bool? = nil) {
+        public init(Memory: Int64? = nil, NanoCpus: Int64? = nil, CpuQuota: Int64? = nil, CpuPeriod: Int64? = nil, MemoryReservation: Int64? = nil, IpcMode: String? = nil, PidMode: String? = nil, NetworkMode: String? = nil, CgroupParent: String? = nil, AutoRemove: Bool? = nil) {
             self.Memory = Memory
             self.NanoCpus = NanoCpus
             self.CpuQuota = CpuQuota
             self.CpuPeriod = CpuPeriod
+            self.MemoryReservation = MemoryReservation
             self.IpcMode = IpcMode
             self.PidMode = PidMode
             self.NetworkMode = NetworkMode
