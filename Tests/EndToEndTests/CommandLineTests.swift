@@ -74,6 +74,47 @@ struct CommandLineTests {
         #expect((request["HostConfig"] as? [String: Any])?["Memory"] as? Int == 256 << 20)
     }
 
+    static let limitedPod = """
+        pod.container.app: |
+          image: app
+          mem_reservation: 300m
+        pod.container.proxy: |
+          image: nginx
+          cpu_shares: 512
+        pod.container.fixed: |
+          image: x
+          mem_limit: 200m
+        """
+
+    @Test("render --cgroup-mode distributed shows each component's share of --pod-memory and --pod-cpus, and warns of reservations above the service's")
+    func distributedLimits() throws {
+        let output = try render(Self.limitedPod, ["--pod-memory", "1g", "--pod-cpus", "1.5", "--cgroup-mode", "distributed", "--pod-memory-reservation", "128m"])
+        #expect(output.status == 0, "\(output.stderr)")
+        var shares: [String: (memory: Int, cpus: Int)] = [:]
+        for component in try components(output) {
+            let host = try #require((component["request"] as? [String: Any])?["HostConfig"] as? [String: Any])
+            shares[component["name"] as? String ?? ""] = (host["Memory"] as? Int ?? 0, host["NanoCpus"] as? Int ?? 0)
+        }
+        #expect(shares["fixed"]?.memory == 200 << 20)
+        #expect(shares["app"]?.memory == 432_013_312 && shares["proxy"]?.memory == 432_013_312)
+        #expect(shares.values.reduce(0) { $0 + $1.memory } <= 1 << 30)
+        #expect(shares["proxy"]?.cpus == 300_000_000 && shares["app"]?.cpus == 600_000_000)
+        #expect(output.stderr.contains("set deploy.resources.reservations.memory: 300M on the service"), "\(output.stderr)")
+
+        let nested = try render(Self.limitedPod, ["--pod-memory", "1g", "--cgroup-mode", "v1"])
+        let host = try #require((try components(nested).first?["request"] as? [String: Any])?["HostConfig"] as? [String: Any])
+        #expect(host["Memory"] == nil)
+        #expect((host["CgroupParent"] as? String)?.hasPrefix("/docker/") == true)
+    }
+
+    @Test("render refuses a pod whose components can't fit the --pod-memory it is given, with exit 125")
+    func distributedTooSmall() throws {
+        let output = try render(Self.limitedPod, ["--pod-memory", "256m", "--cgroup-mode", "distributed"])
+        #expect(output.status == 125)
+        #expect(output.stderr.contains(#"56 MiB of the pod's 256 MiB of memory is left for "app", "proxy", which need at least 306 MiB"#), "\(output.stderr)")
+        #expect(output.stdout.isEmpty)
+    }
+
     @Test("settings lists all 74 Compose v2.4 keys plus deploy and pull_policy")
     func settings() throws {
         let output = try EndToEnd.run([try EndToEnd.builtBinary(), "settings"])

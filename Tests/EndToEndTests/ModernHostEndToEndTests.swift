@@ -92,6 +92,7 @@ extension EndToEndSuites {
                 #expect(logs.contains("components nest under the controller's cgroup"), "\(logs)")
             } else {
                 #expect(logs.contains("its memory and CPU limits are divided among them"), "\(logs)")
+                #expect(logs.contains("the kernel's OOM killer killed a process of this component, over its memory limit of \(48 << 20) bytes"), "\(logs)")
                 // 96 MiB split in two; each component sees its own share as its limit.
                 for name in ["hog1", "hog2"] {
                     #expect(logs.contains("\(name) | limit \(48 << 20)"), "\(logs)")

@@ -276,6 +276,12 @@ public struct PodController: Service, CustomStringConvertible {
             return .healthy(component)
         case "health_status: unhealthy":
             return .unhealthy(component)
+        case "oom":
+            let limit = plan.components.first { $0.name == component }?.spec.request.HostConfig.Memory
+            logger.warning(
+                "the kernel's OOM killer killed a process of this component\(limit.map { ", over its memory limit of \($0) bytes" } ?? "")",
+                metadata: ["component": "\(component)"])
+            return nil
         default:
             return nil
         }
