@@ -115,13 +115,13 @@ extension EndToEndSuites {
             #expect(try pod.leftovers().isEmpty)
         }
 
-        @Test("e2e: a Swarm service's pod becomes healthy with its component, and service rm leaves nothing")
+        @Test("e2e: a Swarm service's pod becomes healthy with its component, warns of reservations above the service's, and service rm leaves nothing")
         func swarmServiceHealth() throws {
             let service = try SwarmEndToEndTests.createService("modern-swarm", labels: [
                 "pod.container.app": busybox(
                     "touch /tmp/ready; echo app-ready; exec sleep 600",
-                    extra: "healthcheck:\n  test: [CMD, test, -f, /tmp/ready]\n  interval: 2s\n  retries: 3\n"),
-            ], serviceOptions: ["--limit-memory", "128m"])
+                    extra: "mem_reservation: 64m\nhealthcheck:\n  test: [CMD, test, -f, /tmp/ready]\n  interval: 2s\n  retries: 3\n"),
+            ], serviceOptions: ["--limit-memory", "128m", "--reserve-memory", "16m"])
             defer { SwarmEndToEndTests.removeService(service) }
             let task = try SwarmEndToEndTests.taskContainer(of: service, within: Double(Self.patience))
             defer { task.remove() }
@@ -130,6 +130,8 @@ extension EndToEndSuites {
                 try HealthEndToEndTests.health(of: task.name)
             }, until: { $0 == "healthy" })
             #expect(health == "healthy", "\((try? task.logs()) ?? "")")
+            // Swarm keeps reservations off the task container; the controller reads them from the service.
+            #expect(try task.logs().contains("the components reserve 64 MiB of memory, but the service reserves only 16 MiB"))
             let status = try EndToEnd.run(["docker", "exec", task.name, "podlike", "status"])
             #expect(status.stdout.contains("app"), "\(status.stdout)\(status.stderr)")
 

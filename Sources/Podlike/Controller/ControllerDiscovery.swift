@@ -49,7 +49,6 @@ public struct ControllerDiscovery: Sendable {
             nanoCpus: controller.HostConfig.NanoCpus.flatMap { $0 > 0 ? $0 : nil },
             cpuQuota: controller.HostConfig.CpuQuota.flatMap { $0 > 0 ? $0 : nil },
             cpuPeriod: controller.HostConfig.CpuPeriod.flatMap { $0 > 0 ? $0 : nil },
-            memoryReservation: controller.HostConfig.MemoryReservation.flatMap { $0 > 0 ? $0 : nil },
             options: options, nodeID: nodeID)
     }
 

@@ -1,6 +1,7 @@
 /// Swarm places a task by the service's reservations alone, so a pod whose
 /// components reserve more than the service does may land on a node that can't
-/// hold it. Init components run one at a time, before the others.
+/// hold it. Init components run one at a time, before the others. Nothing is said
+/// when the service's reservation is unknown (a worker can't read the spec).
 enum ReservationCheck {
     static func warnings(for components: [PodPlan.Component], pod: PodContext) -> [String] {
         let reservation = { (component: PodPlan.Component) in
@@ -8,8 +9,7 @@ enum ReservationCheck {
         }
         let together = components.filter { !$0.isInit }.reduce(Int64(0)) { $0 + reservation($1) }
         let needed = max(together, components.filter(\.isInit).map(reservation).max() ?? 0)
-        let reserved = pod.memoryReservation ?? 0
-        guard needed > reserved else { return [] }
+        guard let reserved = pod.memoryReservation, needed > reserved else { return [] }
         let service = reserved > 0 ? "reserves only \(ResourceFormat.bytes(reserved))" : "reserves no memory"
         let megabytes = (needed + (1 << 20) - 1) >> 20
         return [

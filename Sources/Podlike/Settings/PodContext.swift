@@ -14,7 +14,8 @@ public struct PodContext: Sendable, Equatable {
     public var nanoCpus: Int64?
     public var cpuQuota: Int64?
     public var cpuPeriod: Int64?
-    /// Bytes the service reserves, by which Swarm places the pod; nil when none.
+    /// Bytes the service reserves, by which Swarm places the pod: 0 for none, nil
+    /// when unknown.
     public var memoryReservation: Int64?
     public var options: PodOptions
     /// The Swarm node the pod runs on, when known.
@@ -53,7 +54,7 @@ public struct PodContext: Sendable, Equatable {
         }
         return PodContext(
             controllerID: id, controllerName: "pod", cgroup: cgroup, memoryLimit: memoryLimit, nanoCpus: nanoCpus,
-            memoryReservation: memoryReservation, options: options)
+            memoryReservation: memoryReservation ?? 0, options: options)
     }
 
     public func componentContainerName(_ component: String) -> String {

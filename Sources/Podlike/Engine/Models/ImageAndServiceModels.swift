@@ -59,9 +59,33 @@ public struct ServiceInspect: Codable, Sendable, Equatable {
 
     public struct TaskSpec: Codable, Sendable, Equatable {
         public var ContainerSpec: ServiceContainerSpec?
+        public var Resources: ResourceRequirements?
 
-        public init(ContainerSpec: ServiceContainerSpec? = nil) {
+        public init(ContainerSpec: ServiceContainerSpec? = nil, Resources: ResourceRequirements? = nil) {
             self.ContainerSpec = ContainerSpec
+            self.Resources = Resources
+        }
+    }
+
+    /// Swarm places tasks by `Reservations`; it writes `Limits` onto the task
+    /// container, but not the reservations.
+    public struct ResourceRequirements: Codable, Sendable, Equatable {
+        public var Limits: ServiceResources?
+        public var Reservations: ServiceResources?
+
+        public init(Limits: ServiceResources? = nil, Reservations: ServiceResources? = nil) {
+            self.Limits = Limits
+            self.Reservations = Reservations
+        }
+    }
+
+    public struct ServiceResources: Codable, Sendable, Equatable {
+        public var NanoCPUs: Int64?
+        public var MemoryBytes: Int64?
+
+        public init(NanoCPUs: Int64? = nil, MemoryBytes: Int64? = nil) {
+            self.NanoCPUs = NanoCPUs
+            self.MemoryBytes = MemoryBytes
         }
     }
 
