@@ -39,7 +39,7 @@ extension EndToEndSuites {
             defer { pod.remove() }
             #expect(try pod.exitCode(within: Self.patience) == 42)
             let logs = try pod.logs()
-            for shared in ["cli | net-shared", "cli | shm-shared", "cli | pid-shared"] {
+            for shared in ["| net-shared", "| shm-shared", "| pid-shared"] {
                 #expect(logs.contains(shared), "\(logs)")
             }
             // Docker 20.10 and later start containers with a private IPC namespace; then components join a holder's.
@@ -59,13 +59,13 @@ extension EndToEndSuites {
                 "pod.container.beta": busybox("trap 'echo beta got SIGTERM; exit 0' TERM; echo beta says hello; while true; do sleep 1 & wait $!; done"),
             ], arguments: ["--logs"])
             defer { pod.remove() }
-            #expect(try pod.waitForOutput("beta | beta says hello", within: Self.patience))
-            #expect(try pod.waitForOutput("alpha | alpha to stderr", within: Self.patience))
+            #expect(try pod.waitForOutput("| beta says hello", within: Self.patience))
+            #expect(try pod.waitForOutput("| alpha to stderr", within: Self.patience))
             try EndToEnd.docker("stop", "--time", "120", pod.name)
             #expect(try pod.exitCode(within: Self.patience) == 0)
             let logs = try pod.logs()
-            #expect(logs.contains("alpha | alpha says hello"), "\(logs)")
-            #expect(logs.contains("beta | beta got SIGTERM"), "\(logs)")
+            #expect(logs.contains("| alpha says hello"), "\(logs)")
+            #expect(logs.contains("| beta got SIGTERM"), "\(logs)")
             try pod.expectNothingLeft(within: Self.patience)
         }
 
@@ -125,7 +125,7 @@ extension EndToEndSuites {
             defer { SwarmEndToEndTests.removeService(service) }
             let task = try SwarmEndToEndTests.taskContainer(of: service, within: Double(Self.patience))
             defer { task.remove() }
-            #expect(try task.waitForOutput("app | app-ready", within: Self.patience))
+            #expect(try task.waitForOutput("| app-ready", within: Self.patience))
             let health = try EndToEnd.poll(within: Double(Self.patience), every: 2, {
                 try HealthEndToEndTests.health(of: task.name)
             }, until: { $0 == "healthy" })
