@@ -7,7 +7,7 @@ enum UnsupportedSettings {
 
     static let all: [UnsupportedSetting] = [
         UnsupportedSetting("build", because: "a pod can't build images; build and push the image first, then name it with \"image\""),
-        UnsupportedSetting("cgroup_parent", because: "\(setByPod): components nest under the controller's cgroup"),
+        UnsupportedSetting("cgroup_parent", because: "\(setByPod): components nest under the controller's cgroup, or sit beside it and share its limits where the host can't nest them"),
         UnsupportedSetting("container_name", because: "\(setByPod): components are named <controller>.podlike.<component>"),
         UnsupportedSetting("dns", because: "\(network); set \"dns\" on the Swarm service instead"),
         UnsupportedSetting("dns_opt", because: "\(network); set \"dns_opt\" on the Swarm service instead"),
