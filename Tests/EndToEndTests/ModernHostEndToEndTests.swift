@@ -93,10 +93,10 @@ extension EndToEndSuites {
             } else {
                 #expect(logs.contains("its memory and CPU limits are divided among them"), "\(logs)")
                 #expect(logs.contains("the kernel's OOM killer killed a process of this component, over its memory limit of \(48 << 20) bytes"), "\(logs)")
-                // 96 MiB split in two; each component sees its own share as its limit.
-                for name in ["hog1", "hog2"] {
-                    #expect(logs.contains("\(name) | limit \(48 << 20)"), "\(logs)")
-                }
+                // 96 MiB split in two; each component sees its own share as its limit (the
+                // second may be stopped before it says so, when the first is killed quickly).
+                let limits = logs.split(separator: "\n").filter { $0.contains("| limit ") }
+                #expect(!limits.isEmpty && limits.allSatisfy { $0.hasSuffix("| limit \(48 << 20)") }, "\(logs)")
             }
             try pod.expectNothingLeft(within: Self.patience)
         }
