@@ -13,7 +13,7 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var controller: ControllerOptions
 
-    @Option(help: "The time the whole pod gets to stop, like 10s or 1m30s. Default: the Swarm service's stop grace period, else 10s.")
+    @Option(help: "The time the whole pod gets to stop, like 10s or 1m30s. Default: the controller's own stop timeout (docker run --stop-timeout) or the Swarm service's stop grace period, else 10s.")
     var stopGrace: String?
 
     @Option(help: "A Docker config.json with registry credentials (an \"auths\" section). Also PODLIKE_REGISTRY_AUTH.")
@@ -90,7 +90,7 @@ struct RunCommand: AsyncParsableCommand {
         let service = try PodController(
             engine: engine, plan: plan, pod: pod,
             ipcHolder: needsHolder ? IpcHolder.request(image: me.Image, entrypoint: me.Config.Entrypoint, pod: pod) : nil,
-            stopGrace: explicitGrace ?? source.serviceStopGrace ?? .seconds(10),
+            stopGrace: GraceBudget.choose(explicit: explicitGrace, controller: me, serviceStopGrace: source.serviceStopGrace),
             credentials: try RegistryCredentials.load(path: credentialsPath),
             status: board, outcome: outcome, logger: logger)
         let group = ServiceGroup(configuration: .init(

@@ -92,4 +92,17 @@ struct PodHandlerTests {
         #expect(spec.request.HostConfig.CgroupParent == "pods.slice")
         #expect(spec.request.HostConfig.Memory == nil)
     }
+
+    @Test("components are likelier OOM victims than the controller: its oom_score_adj + 1, unless they set their own")
+    func oomScore() {
+        var controller = pod()
+        controller.controllerOomScoreAdj = 100
+        #expect(apply(controller).request.HostConfig.OomScoreAdj == 101)
+        #expect(apply(pod()).request.HostConfig.OomScoreAdj == 1)
+        controller.controllerOomScoreAdj = 1000
+        #expect(apply(controller).request.HostConfig.OomScoreAdj == 1000)
+        var own = ComponentSpec(name: "app")
+        own.request.HostConfig.OomScoreAdj = -500
+        #expect(apply(controller, to: own).request.HostConfig.OomScoreAdj == -500)
+    }
 }

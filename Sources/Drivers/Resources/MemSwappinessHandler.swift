@@ -2,7 +2,8 @@ import Podlike
 import Yams
 
 /// `mem_swappiness: 0` → `HostConfig.MemorySwappiness`, from 0 (avoid swapping
-/// the component's anonymous pages) to 100 (swap them freely).
+/// the component's anonymous pages) to 100 (swap them freely); -1 is the engine's
+/// own "unset", passed on as it is.
 struct MemSwappinessHandler: SettingHandler {
     let descriptor = SettingDescriptor(
         key: "mem_swappiness",
@@ -10,11 +11,13 @@ struct MemSwappinessHandler: SettingHandler {
         examples: [
             SettingExample("mem_swappiness: 0", .request(#"{"HostConfig": {"MemorySwappiness": 0}}"#)),
             SettingExample("mem_swappiness: 60", .request(#"{"HostConfig": {"MemorySwappiness": 60}}"#)),
-            SettingExample("mem_swappiness: 101", .error("expected a swappiness from 0 to 100, got 101")),
+            SettingExample("mem_swappiness: -1", .request(#"{"HostConfig": {"MemorySwappiness": -1}}"#)),
+            SettingExample("mem_swappiness: 101", .error("expected a swappiness from -1 to 100, got 101")),
+            SettingExample("mem_swappiness: -2", .error("expected a swappiness from -1 to 100, got -2")),
             SettingExample("mem_swappiness: low", .error(#"expected a swappiness, got "low""#)),
         ])
 
     func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
-        spec.request.HostConfig.MemorySwappiness = Int(try value.integer(expected: "a swappiness", in: 0...100))
+        spec.request.HostConfig.MemorySwappiness = Int(try value.integer(expected: "a swappiness", in: -1...100))
     }
 }

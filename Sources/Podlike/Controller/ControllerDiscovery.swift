@@ -49,6 +49,7 @@ public struct ControllerDiscovery: Sendable {
             nanoCpus: controller.HostConfig.NanoCpus.flatMap { $0 > 0 ? $0 : nil },
             cpuQuota: controller.HostConfig.CpuQuota.flatMap { $0 > 0 ? $0 : nil },
             cpuPeriod: controller.HostConfig.CpuPeriod.flatMap { $0 > 0 ? $0 : nil },
+            controllerOomScoreAdj: controller.HostConfig.OomScoreAdj ?? 0,
             options: options, nodeID: nodeID)
     }
 

@@ -4,6 +4,7 @@ public enum PodHandlers {
         NamespaceSharing(),
         CgroupPlacementHandler(),
         MemoryCap(),
+        OomScoreOrdering(),
         VolumeSharing(),
         AutoRemoval(),
         ContainerNaming(),

@@ -17,6 +17,8 @@ public struct PodContext: Sendable, Equatable {
     /// Bytes the service reserves, by which Swarm places the pod: 0 for none, nil
     /// when unknown.
     public var memoryReservation: Int64?
+    /// The controller's own OOM score adjustment; components get a higher one.
+    public var controllerOomScoreAdj: Int
     public var options: PodOptions
     /// The Swarm node the pod runs on, when known.
     public var nodeID: String?
@@ -25,7 +27,7 @@ public struct PodContext: Sendable, Equatable {
         controllerID: String, controllerName: String, ipcTarget: String? = nil,
         cgroup: CgroupPlacement, mounts: [ControllerMount] = [], memoryLimit: Int64? = nil,
         nanoCpus: Int64? = nil, cpuQuota: Int64? = nil, cpuPeriod: Int64? = nil, memoryReservation: Int64? = nil,
-        options: PodOptions = .init(), nodeID: String? = nil
+        controllerOomScoreAdj: Int = 0, options: PodOptions = .init(), nodeID: String? = nil
     ) {
         self.controllerID = controllerID
         self.controllerName = controllerName.hasPrefix("/") ? String(controllerName.dropFirst()) : controllerName
@@ -37,6 +39,7 @@ public struct PodContext: Sendable, Equatable {
         self.cpuQuota = cpuQuota
         self.cpuPeriod = cpuPeriod
         self.memoryReservation = memoryReservation
+        self.controllerOomScoreAdj = controllerOomScoreAdj
         self.options = options
         self.nodeID = nodeID
     }

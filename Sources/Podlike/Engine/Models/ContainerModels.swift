@@ -124,6 +124,7 @@ public struct ContainerInspect: Codable, Sendable, Equatable {
         public var CpuPeriod: Int64?
         /// Swarm writes the service's memory reservation here.
         public var MemoryReservation: Int64?
+        public var OomScoreAdj: Int?
         /// `private`, `shareable`, `host`, `container:<id>`, or empty.
         public var IpcMode: String?
         public var PidMode: String?
@@ -131,12 +132,13 @@ public struct ContainerInspect: Codable, Sendable, Equatable {
         public var CgroupParent: String?
         public var AutoRemove: Bool?
 
-        public init(Memory: Int64? = nil, NanoCpus: Int64? = nil, CpuQuota: Int64? = nil, CpuPeriod: Int64? = nil, MemoryReservation: Int64? = nil, IpcMode: String? = nil, PidMode: String? = nil, NetworkMode: String? = nil, CgroupParent: String? = nil, AutoRemove: Bool? = nil) {
+        public init(Memory: Int64? = nil, NanoCpus: Int64? = nil, CpuQuota: Int64? = nil, CpuPeriod: Int64? = nil, MemoryReservation: Int64? = nil, OomScoreAdj: Int? = nil, IpcMode: String? = nil, PidMode: String? = nil, NetworkMode: String? = nil, CgroupParent: String? = nil, AutoRemove: Bool? = nil) {
             self.Memory = Memory
             self.NanoCpus = NanoCpus
             self.CpuQuota = CpuQuota
             self.CpuPeriod = CpuPeriod
             self.MemoryReservation = MemoryReservation
+            self.OomScoreAdj = OomScoreAdj
             self.IpcMode = IpcMode
             self.PidMode = PidMode
             self.NetworkMode = NetworkMode
