@@ -64,7 +64,7 @@ struct PodResource: Sendable {
 
     /// A CFS quota in microseconds per period as billionths of a CPU.
     static func nanoCpus(quota: Int64, period: Int64?) -> Int64 {
-        let period = (period ?? 0) > 0 ? period! : 100_000
+        let period = period.flatMap { $0 > 0 ? $0 : nil } ?? 100_000
         return Int64((Double(quota) / Double(period) * 1e9).rounded())
     }
 }
