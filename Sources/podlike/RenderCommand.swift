@@ -16,6 +16,9 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var limits: PodLimitOptions
 
+    @Option(help: "The controller's mounts as `docker inspect -f '{{json .Mounts}}'` prints them: shared with the components, and their volumes resolve components' volume references.")
+    var controllerMounts: String?
+
     func run() throws {
         do {
             let registry = try BuiltinSettings.registry()
@@ -25,7 +28,13 @@ struct RenderCommand: ParsableCommand {
                 baseDirectory: FileManager.default.currentDirectoryPath,
                 processEnvironment: ProcessInfo.processInfo.environment)
             let planner = PodPlanner(driver: ComponentDriver(registry: registry, context: context))
-            let pod = try limits.context(options: controller.podOptions)
+            var pod = try limits.context(options: controller.podOptions)
+            if let controllerMounts {
+                pod.mounts = try Self.mounts(from: controllerMounts)
+                pod.volumeReferences = VolumeReferences(
+                    controllerVolumes: pod.mounts.compactMap { $0.Type == "volume" ? $0.Name.map { VolumeSummary(Name: $0) } : nil },
+                    stackNamespace: labelMap[VolumeReferences.stackNamespaceLabel])
+            }
             let plan = try planner.plan(labels: labelMap) { path in try String(contentsOfFile: path, encoding: .utf8) }
                 .applying(pod, registry: registry)
             for warning in plan.warnings {
@@ -40,6 +49,19 @@ struct RenderCommand: ParsableCommand {
         } catch let error as CocoaError where error.code == .fileReadNoSuchFile || error.code == .fileReadUnknown {
             FileHandle.standardError.write(Data("podlike render: can't read \(labels): \(error.localizedDescription)\n".utf8))
             throw ExitCode(ExitCodes.podlikeFailed)
+        }
+    }
+
+    /// `--controller-mounts`: a JSON list, as `docker inspect` prints `.Mounts`.
+    private static func mounts(from path: String) throws -> [ControllerMount] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ArgumentParser.ValidationError("--controller-mounts: can't read \(path)")
+        }
+        do {
+            return try JSONDecoder().decode([ControllerMount].self, from: data)
+        } catch {
+            throw ArgumentParser.ValidationError(
+                "--controller-mounts: \(path) is not a JSON list of mounts as `docker inspect -f '{{json .Mounts}}' CONTROLLER` prints them")
         }
     }
 }

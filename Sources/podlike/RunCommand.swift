@@ -75,6 +75,7 @@ struct RunCommand: AsyncParsableCommand {
         let needsHolder = options.shareIpc && !IpcHolder.canJoin(ipcMode: me.HostConfig.IpcMode)
         var pod = discovery.context(for: me, info: info, options: options, ipcTarget: nil)
         pod.memoryReservation = source.memoryReservation
+        pod.volumeReferences = await VolumeReferences.discover(engine: engine, controller: me, logger: logger)
         if needsHolder {
             pod.ipcTarget = IpcHolder.containerName(for: pod)
             logger.info("the controller's IPC namespace is \(me.HostConfig.IpcMode ?? "private"); components join a holder container's instead")

@@ -5,6 +5,7 @@ public enum PodHandlers {
         CgroupPlacementHandler(),
         MemoryCap(),
         OomScoreOrdering(),
+        VolumeReferenceResolution(),
         VolumeSharing(),
         AutoRemoval(),
         ContainerNaming(),

@@ -9,6 +9,8 @@ public struct PodContext: Sendable, Equatable {
     public var cgroup: CgroupPlacement
     /// The controller's own mounts, as its inspection shows them.
     public var mounts: [ControllerMount]
+    /// What components' named volumes mean in this pod.
+    public var volumeReferences: VolumeReferences = .init()
     /// Bytes; nil when the controller has no memory limit.
     public var memoryLimit: Int64?
     public var nanoCpus: Int64?
