@@ -115,6 +115,23 @@ struct CommandLineTests {
         #expect(output.stdout.isEmpty)
     }
 
+    @Test("render --controller-mounts shares the controller's mounts and shows what the stack's volume references resolve to")
+    func controllerMounts() throws {
+        let mounts = FileManager.default.temporaryDirectory.appendingPathComponent("mounts-\(UUID().uuidString).json").path
+        try #"[{"Type":"volume","Name":"shop_data","Source":"/var/lib/docker/volumes/shop_data/_data","Destination":"/data","Driver":"local","Mode":"z","RW":true,"Propagation":""}]"#
+            .write(toFile: mounts, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: mounts) }
+        let output = try render(
+            "com.docker.stack.namespace: shop\npod.container.app: |\n  image: app\n  volumes: ['data:/var/lib/app', 'other:/other']\n",
+            ["--controller-mounts", mounts, "--no-volumes"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let request = try #require(try components(output).first?["request"] as? [String: Any])
+        #expect((request["HostConfig"] as? [String: Any])?["Binds"] as? [String] == ["shop_data:/var/lib/app", "other:/other"])
+
+        let unreadable = try render("pod.container.app: 'image: app'\n", ["--controller-mounts", "/nonexistent/mounts.json"])
+        #expect(unreadable.stderr.contains("--controller-mounts: can't read /nonexistent/mounts.json"), "\(unreadable.stderr)")
+    }
+
     @Test("settings lists all 74 Compose v2.4 keys plus deploy and pull_policy")
     func settings() throws {
         let output = try EndToEnd.run([try EndToEnd.builtBinary(), "settings"])

@@ -39,5 +39,40 @@ extension EndToEndSuites {
             #expect(!logs.contains("clamped"), "\(logs)")
             try pod.expectNothingLeft()
         }
+    
+        @Test("e2e: named volumes resolve to the pod's own: a volume-ref label, the stack's prefix (mounted or only on the node), a Compose volume label; others as they are")
+        func volumeReferences() throws {
+            let suffix = EndToEnd.uniqueName("v")
+            let namespace = "ns" + suffix.replacingOccurrences(of: "-", with: "")
+            let refVolume = "ref-\(suffix)", composeVolume = "cmp-\(suffix)", stackVolume = "\(namespace)_data", plain = "plain-\(suffix)"
+            let volumes = [refVolume, composeVolume, stackVolume, "\(namespace)_uploads"]
+            defer { _ = try? EndToEnd.run(["docker", "volume", "rm", "-f"] + volumes + [plain]) }
+            try EndToEnd.docker("volume", "create", "--label", "com.github.rycus86.podlike.volume-ref=refd", refVolume)
+            try EndToEnd.docker("volume", "create", "--label", "com.docker.compose.volume=composed", composeVolume)
+            for name in [stackVolume, "\(namespace)_uploads"] {
+                try EndToEnd.docker("volume", "create", "--label", "com.docker.stack.namespace=\(namespace)", name)
+            }
+            let pod = try ControllerRun.start("volref", labels: [
+                "com.docker.stack.namespace": namespace,
+                "pod.container.writer": busybox(
+                    "for d in /r /c /s /u /p; do echo from-pod > $d/file; done; echo written",
+                    extra: "volumes: ['refd:/r', 'composed:/c', 'data:/s', 'uploads:/u', '\(plain):/p']\n"),
+            ], arguments: ["--logs", "--no-volumes"], dockerArguments: [
+                "-v", "\(refVolume):/ref", "-v", "\(composeVolume):/cmp", "-v", "\(stackVolume):/data",
+            ])
+            defer { pod.remove() }
+            #expect(try pod.exitCode() == 0)
+            #expect(try pod.logs().contains("written"))
+            for volume in volumes + [plain] {
+                let read = try EndToEnd.run(["docker", "run", "--rm", "-v", "\(volume):/v", EndToEnd.busybox, "cat", "/v/file"])
+                #expect(read.stdout.contains("from-pod"), "\(volume): \(read.stdout)\(read.stderr)")
+            }
+            for name in ["refd", "composed", "data", "uploads"] {
+                let made = try EndToEnd.run(["docker", "volume", "inspect", name])
+                #expect(made.status != 0, "a node-wide volume \(name) was made instead of the pod's own")
+                _ = try? EndToEnd.run(["docker", "volume", "rm", "-f", name])
+            }
+            try pod.expectNothingLeft()
+        }
     }
 }
