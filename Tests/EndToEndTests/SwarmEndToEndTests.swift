@@ -73,6 +73,28 @@ extension EndToEndSuites {
             try StackScenarios.lifecycle(on: .singleNode, onePerNode: false)
         }
 
+        @Test("e2e: in a stack, a component's data:/x is the stack's own volume, as the original resolved it, not a node-wide one")
+        func stackVolumeReference() throws {
+            let cluster = SwarmCluster.singleNode
+            let stack = Stack("volref", on: cluster)
+            defer { stack.cleanUp() }
+            let writer = busybox("echo from-the-pod > /shared/file; echo written; exec sleep 300", extra: "volumes: ['data:/shared']\n")
+            try stack.deploy("""
+                version: "3.8"
+                services:
+                \(Stack.controllerService("pod", on: cluster, arguments: ["--logs", "--no-volumes"], volumes: ["data:/data"], labels: ["pod.container.writer": writer]))
+                volumes:
+                  data: {}
+
+                """)
+            let pods = try cluster.waitForPods(of: stack.service("pod"), count: 1, components: 1)
+            let pod = try #require(pods.first)
+            _ = try cluster.waitForLog(of: pod, containing: ["| written"])
+            let read = try EndToEnd.run(["docker", "run", "--rm", "-v", "\(stack.name)_data:/v", EndToEnd.busybox, "cat", "/v/file"])
+            #expect(read.stdout.contains("from-the-pod"), "\(read.stdout)\(read.stderr)")
+            #expect(try EndToEnd.run(["docker", "volume", "inspect", "data"]).status != 0, "a node-wide volume data was made")
+        }
+
         @Test("e2e: a stack's --no-pids controller killed by SIGKILL leaves orphans that the controller Swarm starts next reaps")
         func stackReapAfterKill() throws {
             try StackScenarios.reapAfterKill(on: .singleNode, node: SwarmCluster.singleNode.nodes[0])
