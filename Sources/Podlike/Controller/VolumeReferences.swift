@@ -54,7 +54,7 @@ public struct VolumeReferences: Sendable, Equatable {
     }
 
     /// Reads the labels of the controller's volumes, and the stack's volumes on
-    /// this node. A volume that can't be read is logged and left out.
+    /// this node. A volume that can't be read is logged and taken by its name alone.
     public static func discover(engine: EngineClient, controller: ContainerInspect, logger: Logger) async -> VolumeReferences {
         let namespace = controller.Config.Labels?[stackNamespaceLabel]
         var volumes: [VolumeSummary] = []
