@@ -9,7 +9,7 @@ struct RenderCommand: ParsableCommand {
         commandName: "render",
         abstract: "Print the create-container requests that a set of labels produces, without touching an engine.")
 
-    @Option(name: .long, help: "A JSON or YAML mapping of labels, as `docker inspect` shows them under .Config.Labels.")
+    @Option(name: .long, help: "A JSON or YAML mapping of labels, as `docker inspect -f '{{json .Config.Labels}}'` prints them; - (or /dev/stdin) reads standard input.")
     var labels: String
 
     @OptionGroup var controller: ControllerOptions
@@ -22,7 +22,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         do {
             let registry = try BuiltinSettings.registry()
-            let text = try String(contentsOfFile: labels, encoding: .utf8)
+            let text = try Self.read(labels)
             let labelMap = try LabelsFile.parse(text, path: labels)
             let context = SettingContext(
                 baseDirectory: FileManager.default.currentDirectoryPath,
@@ -46,8 +46,8 @@ struct RenderCommand: ParsableCommand {
             throw ExitCode(ExitCodes.podlikeFailed)
         } catch let error as ArgumentParser.ValidationError {
             throw error
-        } catch let error as CocoaError where error.code == .fileReadNoSuchFile || error.code == .fileReadUnknown {
-            FileHandle.standardError.write(Data("podlike render: can't read \(labels): \(error.localizedDescription)\n".utf8))
+        } catch let error as UnreadableLabels {
+            FileHandle.standardError.write(Data("podlike render: \(error.message)\n".utf8))
             throw ExitCode(ExitCodes.podlikeFailed)
         }
     }
@@ -63,5 +63,34 @@ struct RenderCommand: ParsableCommand {
             throw ArgumentParser.ValidationError(
                 "--controller-mounts: \(path) is not a JSON list of mounts as `docker inspect -f '{{json .Mounts}}' CONTROLLER` prints them")
         }
+    }
+
+    struct UnreadableLabels: Error {
+        var message: String
+    }
+
+    /// The labels file's text: a file, a pipe, or standard input for `-`.
+    /// Read through a file handle, since Foundation's whole-file read refuses pipes.
+    static func read(_ path: String) throws -> String {
+        let name = path == "-" ? "standard input" : path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw UnreadableLabels(message: "\(path) is a folder; give the file with the labels, or - for standard input")
+        }
+        let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
+        guard let handle else {
+            let why = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
+            throw UnreadableLabels(message: "can't read the labels in \(name): \(why)")
+        }
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            throw UnreadableLabels(message: "can't read the labels in \(name) (\(String(describing: error).prefix(200)))")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw UnreadableLabels(message: "the labels in \(name) are not UTF-8 text; give a JSON or YAML mapping of labels")
+        }
+        return text
     }
 }

@@ -132,6 +132,22 @@ struct CommandLineTests {
         #expect(unreadable.stderr.contains("--controller-mounts: can't read /nonexistent/mounts.json"), "\(unreadable.stderr)")
     }
 
+    @Test("render reads labels from standard input with --labels - or /dev/stdin, as docker inspect's JSON pipes them; a missing file or a folder is exit 125 saying so")
+    func labelsFromStdin() throws {
+        let json = #"{"com.docker.stack.namespace": "shop", "pod.container.app": "image: app"}"#
+        for path in ["-", "/dev/stdin"] {
+            let output = try EndToEnd.run([try EndToEnd.builtBinary(), "render", "--labels", path], input: json)
+            #expect(output.status == 0, "\(path): \(output.stderr)")
+            #expect(try components(output).map { $0["name"] as? String } == ["app"])
+        }
+        let missing = try EndToEnd.run([try EndToEnd.builtBinary(), "render", "--labels", "/nonexistent/labels.yml"])
+        #expect(missing.status == 125)
+        #expect(missing.stderr.contains("can't read the labels in /nonexistent/labels.yml: no such file"), "\(missing.stderr)")
+        let folder = try EndToEnd.run([try EndToEnd.builtBinary(), "render", "--labels", FileManager.default.temporaryDirectory.path])
+        #expect(folder.status == 125)
+        #expect(folder.stderr.contains("is a folder; give the file with the labels"), "\(folder.stderr)")
+    }
+
     @Test("settings lists all 74 Compose v2.4 keys plus deploy and pull_policy")
     func settings() throws {
         let output = try EndToEnd.run([try EndToEnd.builtBinary(), "settings"])
