@@ -4,7 +4,8 @@ import Logging
 /// Stops and removes the pod's containers: dependents before dependencies, each
 /// within its own grace period, and all of it within the controller's budget.
 struct PodStopper: Sendable {
-    static let defaultGrace: Duration = .seconds(10)
+    /// A component without a stop_grace_period gets what the engine gives a container.
+    static let defaultGrace = GraceBudget.engineDefault
     /// Left over for removing containers after the last stop.
     static let margin: Duration = .seconds(1)
 
