@@ -10,7 +10,6 @@ let package = Package(
         .library(name: "Drivers", targets: ["Drivers"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -19,10 +18,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
+        // Debian's libyaml: `apt-get install libyaml-dev` to build.
+        .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .target(name: "PodlikeYAML", dependencies: ["CLibYAML"]),
         .target(
             name: "Podlike",
             dependencies: [
-                .product(name: "Yams", package: "Yams"),
+                "PodlikeYAML",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -36,7 +38,7 @@ let package = Package(
             name: "Drivers",
             dependencies: [
                 "Podlike",
-                .product(name: "Yams", package: "Yams"),
+                "PodlikeYAML",
             ]
         ),
         .executableTarget(
@@ -52,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "PodlikeTests",
             dependencies: [
-                "Podlike", "Drivers", .product(name: "Yams", package: "Yams"),
+                "Podlike", "Drivers", "PodlikeYAML",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
@@ -60,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DriversTests",
-            dependencies: ["Podlike", "Drivers", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Podlike", "Drivers", "PodlikeYAML"],
             exclude: ["Golden"]
         ),
         .testTarget(

@@ -2,7 +2,7 @@ import Drivers
 import Foundation
 import Podlike
 import Testing
-import Yams
+import PodlikeYAML
 
 /// Every example of every registered handler, run as a test. A failure points at
 /// the example's line in the handler's own file.
@@ -38,7 +38,7 @@ struct HandlerExampleTests {
     func example(_ testCase: Case) throws {
         let registry = try BuiltinSettings.registry()
         let context = SettingContext(baseDirectory: Self.fixtures, processEnvironment: ["FROM_CONTROLLER": "yes"])
-        let node = try #require(try Yams.compose(yaml: testCase.example.yaml), sourceLocation: testCase.location)
+        let node = try #require(try YAML.compose(testCase.example.yaml), sourceLocation: testCase.location)
         guard case .mapping(let mapping) = node else {
             Issue.record("an example must be a YAML mapping like \"key: value\"", sourceLocation: testCase.location)
             return

@@ -2,7 +2,7 @@ import Drivers
 import Foundation
 import Podlike
 import Testing
-import Yams
+import PodlikeYAML
 
 /// Behaviour of the process, security, health and logging handlers that their
 /// examples can't state: what is left unset, which warnings are absent, where an
@@ -11,7 +11,7 @@ struct ProcessAndSecurityHandlerTests {
     /// Applies a component's settings in the order written, as the driver does.
     func spec(_ yaml: String, context: SettingContext = SettingContext()) throws -> ComponentSpec {
         let registry = try BuiltinSettings.registry()
-        let mapping = try #require(try Yams.compose(yaml: yaml)?.mapping)
+        let mapping = try #require(try YAML.compose(yaml)?.mapping)
         var spec = ComponentSpec(name: "app")
         for (key, value) in mapping {
             let handler = try #require(registry.handler(for: key.string ?? ""))
@@ -40,7 +40,7 @@ struct ProcessAndSecurityHandlerTests {
         var spec = ComponentSpec(name: "app")
         spec.request.Labels = ["com.example.owner": "ops", "com.example.team": "core"]
         let handler = try #require(try BuiltinSettings.registry().handler(for: "labels"))
-        try handler.apply(try #require(try Yams.compose(yaml: "{com.example.team: payments}")), to: &spec, context: .init())
+        try handler.apply(try #require(try YAML.compose("{com.example.team: payments}")), to: &spec, context: .init())
         #expect(spec.request.Labels == ["com.example.owner": "ops", "com.example.team": "payments"])
     }
 

@@ -1,7 +1,7 @@
 import Drivers
 import Podlike
 import Testing
-import Yams
+import PodlikeYAML
 
 /// Host paths in `volumes` that depend on where the component was defined and on
 /// the controller's HOME, which the handler examples can't pin down.
@@ -10,7 +10,7 @@ struct StorageVolumesTests {
 
     func apply(_ yaml: String, context: SettingContext = Self.context) throws -> ComponentSpec {
         let handler = try #require(try BuiltinSettings.registry().handler(for: "volumes"))
-        let node = try #require(try Yams.compose(yaml: yaml))
+        let node = try #require(try YAML.compose(yaml))
         var spec = ComponentSpec(name: "app")
         try handler.apply(node, to: &spec, context: context)
         return spec

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `healthcheck` → `Healthcheck`. `test` is a shell command string (run as
 /// `["CMD-SHELL", s]`), a list starting with `CMD`, `CMD-SHELL` or `NONE`, or

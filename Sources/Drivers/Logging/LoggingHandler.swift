@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `logging: {driver: json-file, options: {max-size: 10m}}` → `HostConfig.LogConfig`
 /// (`Type` and `Config`, option values as text). Without a driver the engine's

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `command` → `Cmd`, replacing the image's CMD. A string is split into words the
 /// way `sh` splits them (quotes and backslashes, no expansion); a list is used as

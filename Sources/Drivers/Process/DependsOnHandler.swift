@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `depends_on` → `lifecycle.dependsOn`: a list of component names (each waits
 /// until started), or a mapping of names to `{condition: …}` with

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `entrypoint` → `Entrypoint`, replacing the image's ENTRYPOINT. A string is split
 /// into words the way `sh` splits them; a list is used as written. `""` or `[]`

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `env_file` → `Env`: one path or a list of them, relative to the directory the
 /// pod's settings come from. Files are read in order and a later file wins over an

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `environment` as a mapping or a `KEY=value` list → `Env`. It wins over
 /// `env_file`. A name without a value takes the controller's own value, as Compose

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `group_add: [audio, 1001]` → `HostConfig.GroupAdd`: supplementary groups, by
 /// name or id, for the component's process.

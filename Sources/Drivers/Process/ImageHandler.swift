@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `image: nginx:1.25` → `Image`. Every component needs one.
 struct ImageHandler: SettingHandler {

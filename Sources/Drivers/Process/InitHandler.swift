@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `init: true` → `HostConfig.Init`: the engine's init runs as the component's
 /// first process, forwarding signals and reaping zombies.

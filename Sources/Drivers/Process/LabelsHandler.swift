@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `labels` as a mapping or a `key=value` list → `Labels`, merged with any labels
 /// already set. Numbers and booleans keep their text; a key without a value gets

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `platform: linux/arm64/v8` → `lifecycle.platform`, which the controller passes
 /// to image pulls and to the create call: `os[/arch[/variant]]`.

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `pull_policy` (from the Compose spec) → `lifecycle.pullPolicy`: `always`,
 /// `missing` (or its alias `if_not_present`), or `never`. `build` is refused: a pod

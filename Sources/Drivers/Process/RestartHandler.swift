@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `restart` → `lifecycle.restart`: `no` (the default: the component's exit ends
 /// the pod), `always`, `unless-stopped`, `on-failure` or `on-failure:N`. Unquoted

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `stdin_open: true` → `OpenStdin`: the component's stdin stays open, as with
 /// `docker run -d -i`, so a process that reads it doesn't see EOF. Nothing

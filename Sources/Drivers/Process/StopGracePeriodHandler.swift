@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `stop_grace_period: 1m30s` → `lifecycle.stopGracePeriod` in nanoseconds, which
 /// the controller waits between the stop signal and SIGKILL, and `StopTimeout` in

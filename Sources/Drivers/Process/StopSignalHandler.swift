@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `stop_signal: SIGQUIT` → `StopSignal`, the signal that asks the component to
 /// stop. Names are Linux's, with or without `SIG` and in any case (written back as

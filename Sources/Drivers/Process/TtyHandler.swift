@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `tty: true` → `Tty`: the component gets a pseudo-terminal.
 struct TtyHandler: SettingHandler {

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `user: 1000:1000` → `User`: a user name or id, optionally with a group name or
 /// id after a colon.

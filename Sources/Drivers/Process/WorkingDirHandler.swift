@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `working_dir: /app` → `WorkingDir`. It must be absolute: a relative one would
 /// depend on the image's own working directory.

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `blkio_config` → the block I/O fields of `HostConfig`:
 /// `weight: 300` → `BlkioWeight`; `weight_device: [{path, weight}]` →

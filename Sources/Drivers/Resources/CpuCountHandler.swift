@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `cpu_count: 2` → `HostConfig.CpuCount`. Windows engines only; Linux ignores it.
 struct CpuCountHandler: SettingHandler {

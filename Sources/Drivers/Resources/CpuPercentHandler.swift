@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `cpu_percent: 50` → `HostConfig.CpuPercent`. Windows engines only; Linux ignores it.
 struct CpuPercentHandler: SettingHandler {

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `cpu_period: 100000` (microseconds) → `HostConfig.CpuPeriod`, the CFS period
 /// that `cpu_quota` is measured against. The kernel takes 1ms to 1s.

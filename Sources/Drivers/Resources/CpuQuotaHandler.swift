@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `cpu_quota: 50000` (microseconds per `cpu_period`) → `HostConfig.CpuQuota`.
 /// The kernel takes at least 1ms, or -1 for no quota.

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `cpu_rt_period: 1000000` (microseconds) or `cpu_rt_period: 1s` →
 /// `HostConfig.CpuRealtimePeriod` in microseconds.

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `cpu_rt_runtime: 950000` (microseconds) or `cpu_rt_runtime: 950ms` →
 /// `HostConfig.CpuRealtimeRuntime` in microseconds.

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `cpu_shares: 512` → `HostConfig.CpuShares`, the component's CPU weight against
 /// its siblings (1024 is the default weight). The kernel takes 2 to 262144.

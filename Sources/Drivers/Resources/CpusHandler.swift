@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `cpus: 0.5` or `cpus: "1.5"` → `HostConfig.NanoCpus` (CPUs × 10⁹). The pod's
 /// cgroup still bounds the component by the controller's own CPU limit.

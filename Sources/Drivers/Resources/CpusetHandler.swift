@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `cpuset: "0-3"` or `cpuset: "0,2"` (CPU numbers and ranges, comma-separated)
 /// → `HostConfig.CpusetCpus`.

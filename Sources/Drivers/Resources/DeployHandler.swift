@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `deploy.resources`, the Compose-spec form users carry over:
 /// `limits: {cpus, memory, pids}` → `NanoCpus`, `Memory`, `PidsLimit`, and

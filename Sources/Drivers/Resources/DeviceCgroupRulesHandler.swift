@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `device_cgroup_rules: ["c 1:3 mr", "a 7:* rmw"]` → `HostConfig.DeviceCgroupRules`.
 /// Each rule is `type major:minor access`: type `a` (all), `b` (block) or `c`

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `devices: ["/dev/ttyUSB0", "/dev/sda:/dev/xvda:r"]`, each `src[:dst[:perms]]`
 /// → `HostConfig.Devices` as `{PathOnHost, PathInContainer, CgroupPermissions}`.

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `mem_limit: 512m` → `HostConfig.Memory` in bytes. The pod-level memory cap
 /// later lowers it to the controller's own limit.

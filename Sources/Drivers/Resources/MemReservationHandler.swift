@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `mem_reservation: 256m` → `HostConfig.MemoryReservation` in bytes: the soft
 /// limit the kernel reclaims down to when the host runs short of memory.

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `mem_swappiness: 0` → `HostConfig.MemorySwappiness`, from 0 (avoid swapping
 /// the component's anonymous pages) to 100 (swap them freely); -1 is the engine's

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `memswap_limit: 1g` → `HostConfig.MemorySwap` in bytes: memory plus swap, so
 /// it must be at least `mem_limit` (the engine checks). `-1` allows unlimited swap.

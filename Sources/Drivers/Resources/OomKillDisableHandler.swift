@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `oom_kill_disable: true` → `HostConfig.OomKillDisable`. Without a `mem_limit`
 /// the OOM killer may then take host processes instead.

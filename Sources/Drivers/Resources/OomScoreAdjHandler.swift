@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `oom_score_adj: 500` → `HostConfig.OomScoreAdj`, from -1000 (never chosen by
 /// the OOM killer) to 1000 (chosen first).

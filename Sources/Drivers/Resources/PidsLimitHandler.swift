@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `pids_limit: 100` → `HostConfig.PidsLimit`; `-1` (or 0) means no limit.
 struct PidsLimitHandler: SettingHandler {

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `shm_size: 256m` → `HostConfig.ShmSize` in bytes, the size of `/dev/shm`
 /// (64m when unset).

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `ulimits: {nofile: 65535}` (soft = hard) or `ulimits: {nofile: {soft: 1024,
 /// hard: 4096}}` → `HostConfig.Ulimits` as `{Name, Soft, Hard}`, sorted by name.

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `cap_add: [NET_ADMIN, SYS_TIME]` → `HostConfig.CapAdd`: Linux capabilities
 /// granted beyond the engine's default set, with or without `CAP_`, or `ALL`.

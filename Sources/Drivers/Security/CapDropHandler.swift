@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `cap_drop: [ALL]` → `HostConfig.CapDrop`: Linux capabilities removed from the
 /// engine's default set, with or without `CAP_`, or `ALL` (then `cap_add` grants

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `isolation` → `HostConfig.Isolation`: `default`, `process` or `hyperv`. Only
 /// Windows engines offer the last two, so they come with a warning.

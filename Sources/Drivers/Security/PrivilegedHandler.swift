@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `privileged: true` → `HostConfig.Privileged`: every capability and every host
 /// device. The pod's namespaces stay shared either way.

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `read_only: true` → `HostConfig.ReadonlyRootfs`: the component's root
 /// filesystem is mounted read-only; volumes and tmpfs mounts stay writable.

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `runtime: runsc` → `HostConfig.Runtime`: an OCI runtime registered with the
 /// engine (`docker info` lists them), instead of its default.

@@ -1,6 +1,6 @@
 import Foundation
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `security_opt` → `HostConfig.SecurityOpt`: `no-new-privileges[=true|false]`,
 /// `label=…`, `apparmor=…`, `seccomp=…` and, on Windows, `credentialspec=…`.

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `sysctls` as a mapping or a `name=value` list → `HostConfig.Sysctls`, values
 /// as text. `net.*` settings act on the network namespace that every component

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `userns_mode: host` → `HostConfig.UsernsMode`: opts the component out of the
 /// engine's user-namespace remapping. `host` is the only mode the API offers; an

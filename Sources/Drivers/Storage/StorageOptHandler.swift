@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `storage_opt: {size: 20G}` → `HostConfig.StorageOpt`, options for the storage
 /// driver's writable layer; values are passed as text.

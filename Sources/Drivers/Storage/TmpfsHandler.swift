@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `tmpfs: /run` or `tmpfs: ["/run:size=64m,mode=1777", /tmp]`, each
 /// `path[:options]`, or the mapping `{/run: size=64m}` that the original podlike

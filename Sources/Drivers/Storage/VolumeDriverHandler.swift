@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `volume_driver: local` → `HostConfig.VolumeDriver`, the driver for the named
 /// and anonymous volumes of this component's `volumes`.

@@ -1,5 +1,5 @@
 import Podlike
-import Yams
+import PodlikeYAML
 
 /// `volumes`, a list mixing both Compose forms:
 /// - short, `source:target[:options]` → `HostConfig.Binds`. A source starting

@@ -1,4 +1,4 @@
-import Yams
+import PodlikeYAML
 
 /// One component as the user wrote it, before any handler has looked at it.
 public struct ComponentDefinition {

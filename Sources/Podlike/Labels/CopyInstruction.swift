@@ -1,4 +1,4 @@
-import Yams
+import PodlikeYAML
 
 /// One `pod.copy.NAME` entry: a file or folder in the controller, and where it
 /// goes in the component.
@@ -30,8 +30,6 @@ public struct CopyInstruction: Sendable, Equatable, Codable {
                 }
                 return try checked(source.string, destination.string, at: pair.key)
             }
-        case .alias:
-            throw .expected("\"src:dst\", a list of them, or a \"src: dst\" mapping", got: node)
         }
     }
 

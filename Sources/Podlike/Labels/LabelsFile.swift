@@ -1,4 +1,4 @@
-import Yams
+import PodlikeYAML
 
 /// Reads the labels file `podlike render` takes: a JSON or YAML mapping of
 /// container labels, as `docker inspect` shows them under `.Config.Labels`.
@@ -6,9 +6,10 @@ public enum LabelsFile {
     public static func parse(_ text: String, path: String) throws(PodValidationFailure) -> [String: String] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try YAML.compose(text)
         } catch {
-            throw PodValidationFailure([ValidationError(source: path, message: "is neither JSON nor YAML: \(error)")])
+            throw PodValidationFailure([ValidationError(source: path, line: error.mark?.line, column: error.mark?.column,
+                                                        message: "is neither JSON nor YAML: \(error.message)")])
         }
         guard let root, case .mapping(let mapping) = root else {
             throw PodValidationFailure([ValidationError(source: path, message: "expected a mapping of label names to values, like {\"pod.container.app\": \"image: nginx\"}")])

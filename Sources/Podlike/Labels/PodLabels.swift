@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import PodlikeYAML
 
 /// Reads a controller's labels into a `PodDefinition`, collecting every problem.
 public enum PodLabels {
@@ -102,13 +102,14 @@ public enum PodLabels {
 
     private static func yaml(_ text: String, label: String, errors: inout [ValidationError]) -> Node? {
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try YAML.compose(text) else {
                 errors.append(ValidationError(source: label, message: "the label is empty; it needs a YAML value"))
                 return nil
             }
             return node
         } catch {
-            errors.append(ValidationError(source: label, message: "is not valid YAML: \(error)"))
+            errors.append(ValidationError(source: label, line: error.mark?.line, column: error.mark?.column,
+                                          message: "is not valid YAML: \(error.message)"))
             return nil
         }
     }

@@ -1,4 +1,4 @@
-import Yams
+import PodlikeYAML
 
 /// Validates a controller's labels into a `PodPlan`, reporting every problem of
 /// every component at once.

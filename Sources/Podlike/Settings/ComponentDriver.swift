@@ -1,4 +1,4 @@
-import Yams
+import PodlikeYAML
 
 /// Turns one component's Compose mapping into its spec: the registered handler of
 /// each key, then every pod-level handler. It never knows any key itself.

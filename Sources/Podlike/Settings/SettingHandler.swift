@@ -1,4 +1,4 @@
-import Yams
+import PodlikeYAML
 
 /// Translates one Compose key of a component into the create request.
 ///

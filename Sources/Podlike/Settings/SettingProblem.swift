@@ -1,4 +1,4 @@
-import Yams
+import PodlikeYAML
 
 /// What a handler throws when a value can't be honoured. The driver adds the
 /// component and the key; the problem carries the position and the advice.
@@ -30,11 +30,10 @@ extension Node {
     public var shortDescription: String {
         switch self {
         case .scalar(let scalar):
-            if scalar.string.isEmpty || tag == .init(.null) { return "an empty value" }
+            if scalar.string.isEmpty || isNull { return "an empty value" }
             return "\"\(scalar.string)\""
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         }
     }
 }

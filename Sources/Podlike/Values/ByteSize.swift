@@ -1,4 +1,4 @@
-import Yams
+import PodlikeYAML
 
 /// Compose byte sizes: `512m`, `1g`, `64k`, `1.5g`, `100b`, `2gb`, or a plain number of bytes.
 public enum ByteSize {

@@ -1,4 +1,4 @@
-import Yams
+import PodlikeYAML
 
 /// Linux capability names for `cap_add` and `cap_drop`. Users write them with or
 /// without `CAP_` and in any case; the API gets `CAP_NET_ADMIN`, or `ALL`.

@@ -1,4 +1,4 @@
-import Yams
+import PodlikeYAML
 
 /// The words of a command (`command`, `entrypoint`): a string split the way `sh`
 /// would split it, without expanding anything, or a list whose items, numbers

@@ -1,4 +1,4 @@
-import Yams
+import PodlikeYAML
 
 extension ComposeDuration {
     public static let microsecondsExpectation = "a number of microseconds like 950000 or a duration like \"950ms\""

@@ -1,4 +1,4 @@
-import Yams
+import PodlikeYAML
 
 /// Compose durations: `1m30s`, `1.5s`, `500ms`, `1h`, `10us`, or plain seconds.
 /// Parsed to nanoseconds, the API's unit.

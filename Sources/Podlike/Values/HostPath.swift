@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import PodlikeYAML
 
 /// Paths on the engine's host, as settings write them: absolute, `~/…` (the
 /// controller's `HOME`), or relative to the component's base directory.

@@ -1,4 +1,4 @@
-import Yams
+import PodlikeYAML
 
 /// The schema's `list_or_dict`: `{KEY: value}` or `["KEY=value"]`, used by
 /// `environment`, `labels` and `sysctls`. Numbers and booleans keep their text;

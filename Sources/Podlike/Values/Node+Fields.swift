@@ -1,4 +1,4 @@
-import Yams
+import PodlikeYAML
 
 /// A mapping's values by key, read after its unknown keys were rejected, so a
 /// handler can look fields up by name and report the ones that are missing.

@@ -1,4 +1,4 @@
-import Yams
+import PodlikeYAML
 
 extension Node {
     /// A whole number that `isAllowed` accepts, for limits with an open end or a

@@ -1,14 +1,7 @@
-import Yams
+import PodlikeYAML
 
 /// Typed reads of YAML values that fail with a `SettingProblem` pointing at the node.
 extension Node {
-    public var isNull: Bool {
-        if case .scalar(let scalar) = self {
-            return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-        }
-        return false
-    }
-
     /// The scalar's text as written: numbers and booleans keep their spelling.
     public func text(expected: String) throws(SettingProblem) -> String {
         guard case .scalar(let scalar) = self else { throw .expected(expected, got: self) }

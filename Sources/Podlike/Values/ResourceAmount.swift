@@ -1,4 +1,4 @@
-import Yams
+import PodlikeYAML
 
 /// Amounts written the same way in a top-level key and in `deploy.resources`.
 public enum ResourceAmount {

@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import PodlikeYAML
 
 extension SettingContext {
     /// A path written in a setting, resolved against `baseDirectory` unless absolute.
