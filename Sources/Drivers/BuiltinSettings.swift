@@ -64,7 +64,17 @@ public enum BuiltinSettings {
     }
 
     /// The registry a controller uses: every handler above plus the pod-level ones.
+    /// The rules between settings that the engine enforces, kept sorted.
+    public static var checks: [any SettingCheck] {
+        [
+            CpuLimitExclusionCheck(),
+            MemoryMinimumCheck(),
+            MemoryOrderCheck(),
+            RealtimeRuntimeCheck(),
+        ]
+    }
+
     public static func registry() throws -> HandlerRegistry {
-        try HandlerRegistry(handlers: handlers, podHandlers: PodHandlers.all)
+        try HandlerRegistry(handlers: handlers, podHandlers: PodHandlers.all, checks: checks)
     }
 }

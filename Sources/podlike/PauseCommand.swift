@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What the IPC holder container runs: nothing, until it is told to stop.
 struct PauseCommand: ParsableCommand {
@@ -9,9 +13,9 @@ struct PauseCommand: ParsableCommand {
         shouldDisplay: false)
 
     func run() throws {
-        for signal in [SIGTERM, SIGINT] {
-            Foundation.signal(signal) { _ in _exit(0) }
+        for number in [SIGTERM, SIGINT] {
+            _ = signal(number) { _ in _exit(0) }
         }
-        while true { Foundation.pause() }
+        while true { pause() }
     }
 }

@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Podlike
 
 @main
@@ -16,8 +20,8 @@ struct PodlikeCommand: AsyncParsableCommand {
         do {
             arguments = try LegacyFlagSpelling.normalize(Array(CommandLine.arguments.dropFirst()))
         } catch {
-            FileHandle.standardError.write(Data("podlike: \(error)\n".utf8))
-            Foundation.exit(ExitCodes.podlikeFailed)
+            StandardStream.error.write("podlike: \(error)\n")
+            Glibc.exit(ExitCodes.podlikeFailed)
         }
         do {
             var command = try parseAsRoot(arguments)

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 import Podlike
 
@@ -35,7 +39,7 @@ struct ReapCommand: AsyncParsableCommand {
                 return try await reaper.reap()
             }
         } catch {
-            FileHandle.standardError.write(Data("podlike reap: \(error)\n".utf8))
+            StandardStream.error.write("podlike reap: \(error)\n")
             throw ExitCode(ExitCodes.podlikeFailed)
         }
 
@@ -44,7 +48,7 @@ struct ReapCommand: AsyncParsableCommand {
             print("\(verb) \(orphan)")
         }
         for failure in report.failed {
-            FileHandle.standardError.write(Data("podlike reap: could not remove \(failure.orphan): \(failure.error)\n".utf8))
+            StandardStream.error.write("podlike reap: could not remove \(failure.orphan): \(failure.error)\n")
         }
         print(Self.summary(report, dryRun: dryRun))
         if !report.failed.isEmpty { throw ExitCode(ExitCodes.podlikeFailed) }

@@ -1,7 +1,14 @@
 import ArgumentParser
 import Drivers
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Podlike
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Prints the create requests a set of labels produces, without an engine.
 struct RenderCommand: ParsableCommand {
@@ -38,16 +45,16 @@ struct RenderCommand: ParsableCommand {
             let plan = try planner.plan(labels: labelMap) { path in try String(contentsOfFile: path, encoding: .utf8) }
                 .applying(pod, registry: registry)
             for warning in plan.warnings {
-                FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+                StandardStream.error.write("warning: \(warning)\n")
             }
             print(try RenderDocument(plan: plan).json())
         } catch let failure as PodValidationFailure {
-            FileHandle.standardError.write(Data("\(failure)\n".utf8))
+            StandardStream.error.write("\(failure)\n")
             throw ExitCode(ExitCodes.podlikeFailed)
         } catch let error as ArgumentParser.ValidationError {
             throw error
         } catch let error as UnreadableLabels {
-            FileHandle.standardError.write(Data("podlike render: \(error.message)\n".utf8))
+            StandardStream.error.write("podlike render: \(error.message)\n")
             throw ExitCode(ExitCodes.podlikeFailed)
         }
     }
@@ -69,26 +76,30 @@ struct RenderCommand: ParsableCommand {
         var message: String
     }
 
-    /// The labels file's text: a file, a pipe, or standard input for `-`.
-    /// Read through a file handle, since Foundation's whole-file read refuses pipes.
+    /// The labels file's text: a file, a pipe, or standard input for `-`, read
+    /// with read(2) to the end, since a pipe has no size to read up to.
     static func read(_ path: String) throws -> String {
         let name = path == "-" ? "standard input" : path
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw UnreadableLabels(message: "\(path) is a folder; give the file with the labels, or - for standard input")
+        let descriptor = path == "-" ? 0 : open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw UnreadableLabels(message: "can't read the labels in \(name): \(String(cString: strerror(errno)).lowercased())")
         }
-        let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
-        guard let handle else {
-            let why = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
-            throw UnreadableLabels(message: "can't read the labels in \(name): \(why)")
+        defer { if descriptor != 0 { close(descriptor) } }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let why = errno == EISDIR
+                    ? "it is a folder; give the file with the labels, or - for standard input"
+                    : String(cString: strerror(errno)).lowercased()
+                throw UnreadableLabels(message: "can't read the labels in \(name): \(why)")
+            }
+            bytes += chunk[..<count]
         }
-        let data: Data
-        do {
-            data = try handle.readToEnd() ?? Data()
-        } catch {
-            throw UnreadableLabels(message: "can't read the labels in \(name) (\(String(describing: error).prefix(200)))")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw UnreadableLabels(message: "the labels in \(name) are not UTF-8 text; give a JSON or YAML mapping of labels")
         }
         return text

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Drivers
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 import Podlike
 import ServiceLifecycle
@@ -35,7 +39,7 @@ struct RunCommand: AsyncParsableCommand {
                 try await runPod(engine: engine, environment: environment, explicitGrace: explicitGrace, logger: logger)
             }
         } catch let failure as PodValidationFailure {
-            FileHandle.standardError.write(Data("\(failure)\n".utf8))
+            StandardStream.error.write("\(failure)\n")
             throw ExitCode(PodOutcome.failureExitCode)
         } catch {
             logger.error("\(error)")

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Podlike
 
 /// `--socket`: where `healthcheck` and `status` find the controller.
@@ -14,7 +18,7 @@ struct StatusSocketOption: ParsableArguments {
         do {
             return try await StatusClient(socketPath: path).fetch()
         } catch {
-            FileHandle.standardError.write(Data("podlike \(command): \(error)\n".utf8))
+            StandardStream.error.write("podlike \(command): \(error)\n")
             throw ExitCode.failure
         }
     }

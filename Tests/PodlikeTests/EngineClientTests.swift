@@ -51,7 +51,7 @@ struct EngineClientTests {
         let sent = try #require(transport.requests.first)
         #expect(sent.path == "/v1.41/containers/create?name=web.podlike.app&platform=linux%2Famd64")
         #expect(sent.headers["content-type"] == "application/json")
-        let body = try JSONDecoder().decode(CreateContainerRequest.self, from: Data(buffer: try #require(sent.body)))
+        let body = try JSONDecoder().decode(CreateContainerRequest.self, from: Data(try #require(sent.body).readableBytesView))
         #expect(body == request)
     }
 

@@ -145,7 +145,7 @@ struct LimitDistributionTests {
         for index in 0..<count {
             var yaml = "image: c"
             switch random.next() % 4 {
-            case 0: yaml += "\nmem_reservation: \(1 + random.next() % 40)m"
+            case 0: yaml += "\nmem_reservation: \(6 + random.next() % 35)m"
             case 1: yaml += "\nmem_limit: \(6 + random.next() % 30)m"
             default: break
             }

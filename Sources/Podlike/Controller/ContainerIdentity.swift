@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Clues to the controller's own container ID, from inside the container. No one
 /// source is enough: cgroup v2 hosts with a private cgroup namespace show "/" in
@@ -24,7 +28,7 @@ public struct ContainerIdentity: Sendable, Equatable {
             // cgroupfs: /docker/<id>; systemd: /system.slice/docker-<id>.scope
             add(Self.id(after: "/docker/", in: line) ?? Self.id(after: "docker-", in: line))
         }
-        if let hostname = hostname?.trimmingCharacters(in: .whitespacesAndNewlines),
+        if let hostname = hostname?.trimmingWhitespace,
            hostname.count >= 12, hostname.allSatisfy(\.isHexDigit) {
             add(hostname)
         }
@@ -42,7 +46,7 @@ public struct ContainerIdentity: Sendable, Equatable {
     /// A 64-digit hex ID right after `marker`.
     private static func id(after marker: String, in line: Substring) -> String? {
         var rest = line[...]
-        while let range = rest.range(of: marker) {
+        while let range = rest.firstRange(of: marker) {
             let id = rest[range.upperBound...].prefix(64)
             if id.count == 64, id.allSatisfy(\.isHexDigit) { return String(id) }
             rest = rest[range.upperBound...]

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NIOCore
 
 /// Carries out `pod.copy.NAME`: files and folders of the controller go into a
@@ -36,16 +40,16 @@ struct CopyUploader: Sendable {
     /// when it ends with `/`); a folder's contents go into the destination folder.
     static func add(_ copy: CopyInstruction, to archive: inout TarArchive, component: String) throws {
         let manager = FileManager.default
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard manager.fileExists(atPath: copy.source, isDirectory: &isDirectory) else {
             throw PodFailure("component \"\(component)\", pod.copy: \"\(copy.source)\" does not exist in the controller; mount it there (a Swarm config or secret, or a volume) or fix the path")
         }
         var target = copy.destination
-        if !isDirectory.boolValue, target.hasSuffix("/") {
-            target += (copy.source as NSString).lastPathComponent
+        if !isDirectory, target.hasSuffix("/") {
+            target += (copy.source.split(separator: "/").last.map(String.init) ?? copy.source)
         }
         let root = String(target.drop { $0 == "/" })
-        if isDirectory.boolValue {
+        if isDirectory {
             try addTree(copy.source, as: root, to: &archive)
         } else {
             try addItem(copy.source, as: root, to: &archive)
@@ -69,7 +73,7 @@ struct CopyUploader: Sendable {
     private static func addItem(_ source: String, as target: String, to archive: inout TarArchive) throws {
         let manager = FileManager.default
         let attributes = try manager.attributesOfItem(atPath: source)
-        let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o644
+        let mode = (attributes[.posixPermissions] as? UInt).map { Int($0) } ?? 0o644
         switch attributes[.type] as? FileAttributeType {
         case .typeDirectory?:
             archive.append(path: target, type: .directory, mode: mode)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 import Synchronization
 
@@ -33,12 +37,12 @@ final class LineWriter: Sendable {
     }
 
     func prefix(for component: String) -> String {
-        component.padding(toLength: max(width, component.count), withPad: " ", startingAt: 0) + " | "
+        component.padded(to: width) + " | "
     }
 
     func write(_ text: String, toStandardError: Bool) {
-        let handle = toStandardError ? FileHandle.standardError : FileHandle.standardOutput
-        lock.withLock { _ in handle.write(Data(text.utf8)) }
+        let stream: StandardStream = toStandardError ? .error : .output
+        lock.withLock { _ in stream.write(text) }
     }
 }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 
 /// Stops and removes the pod's containers: dependents before dependencies, each
@@ -38,7 +42,8 @@ struct PodStopper: Sendable {
 
     static func seconds(_ duration: Duration) -> String {
         let value = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        return String(format: "%.1fs", value)
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)s"
     }
 
     /// Stops one container with its stop signal, then removes it, whether or

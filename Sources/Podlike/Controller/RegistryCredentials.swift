@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Registry credentials from a Docker `config.json` with an `auths` section, used
 /// for pulls as the `X-Registry-Auth` header.
@@ -90,8 +94,8 @@ public struct RegistryCredentials: Sendable, Equatable {
         guard let json = try? encoder.encode(payload) else { return nil }
         // The engine expects URL-safe base64.
         return json.base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
+            .replacing("+", with: "-")
+            .replacing("/", with: "_")
     }
 
     /// `https://index.docker.io/v1/`, `index.docker.io` and `registry-1.docker.io`

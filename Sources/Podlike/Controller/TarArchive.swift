@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Writes the tar archives that the engine's archive API takes: regular files,
 /// folders and symbolic links with their modes, in POSIX ustar form with PAX

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 import NIOCore
 
@@ -13,7 +17,7 @@ public struct APIVersion: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     public init?(_ description: String) {
-        let parts = description.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
+        let parts = description.trimmingWhitespace.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, let major = Int(parts[0]), let minor = Int(parts[1]), major >= 0, minor >= 0 else {
             return nil
         }

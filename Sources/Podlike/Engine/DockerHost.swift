@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Where the engine listens and how to talk to it, read from the environment the
 /// way the docker CLI reads it, so a pod runs wherever `docker` works.
@@ -49,7 +53,7 @@ public struct DockerHost: Sendable, Equatable {
         } else {
             self.tls = nil
         }
-        let value = (environment["DOCKER_HOST"] ?? "").trimmingCharacters(in: .whitespaces)
+        let value = (environment["DOCKER_HOST"] ?? "").trimmingWhitespace
         self.endpoint = try Self.parseEndpoint(value, defaultPort: useTLS ? 2376 : 2375)
     }
 
@@ -57,7 +61,7 @@ public struct DockerHost: Sendable, Equatable {
         if value.isEmpty { return .unixSocket(path: defaultSocketPath) }
         let scheme: Substring
         let rest: Substring
-        if let separator = value.range(of: "://") {
+        if let separator = value.firstRange(of: "://") {
             scheme = value[..<separator.lowerBound]
             rest = value[separator.upperBound...]
         } else {
@@ -116,7 +120,7 @@ public struct DockerHost: Sendable, Equatable {
         let secure = tls != nil
         switch endpoint {
         case .unixSocket(let path):
-            let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlHostAllowed) ?? path
+            let encoded = path.percentEncoded(keeping: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=")
             return "\(secure ? "https" : "http")+unix://\(encoded)"
         case .tcp(let host, let port):
             let bracketed = host.contains(":") ? "[\(host)]" : host

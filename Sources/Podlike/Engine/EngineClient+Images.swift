@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension EngineClient {
     /// `GET /images/{name}/json`; nil when the engine doesn't have the image.

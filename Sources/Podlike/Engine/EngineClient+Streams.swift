@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension EngineClient {
     /// `GET /events`: returns once the engine has accepted the subscription, so no

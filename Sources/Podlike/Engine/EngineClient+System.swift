@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension EngineClient {
     /// `GET /_ping`: the engine is up; its headers say which API it speaks.

@@ -1,7 +1,10 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 import NIOCore
-import NIOFoundationCompat
 
 /// Typed calls to the Docker Engine API over any ``EngineTransport``. A value type:
 /// copy it into child tasks freely; the transport owns the connections.
@@ -116,7 +119,7 @@ extension EngineClient {
 
     static func decode<T: Decodable>(_ type: T.Type, from body: ByteBuffer, operation: String) throws -> T {
         do {
-            return try JSONDecoder().decode(type, from: body)
+            return try JSONDecoder().decode(type, from: Data(body.readableBytesView))
         } catch {
             let preview = String(decoding: body.readableBytesView.prefix(200), as: UTF8.self)
             throw EngineError.malformedResponse(
@@ -128,7 +131,7 @@ extension EngineClient {
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            return try encoder.encodeAsByteBuffer(value, allocator: ByteBufferAllocator())
+            return ByteBuffer(bytes: try encoder.encode(value))
         } catch {
             throw EngineError.malformedResponse(operation, "cannot encode the request body: \(error)", underlying: error)
         }
@@ -139,27 +142,23 @@ extension EngineClient {
     /// `/v1.41/containers/x/json?all=1`, with each query value percent-encoded; nil values are left out.
     static func encodedPath(_ path: String, query: Query) -> String {
         let items = query.compactMap { name, value in
-            value.map { "\(name)=\($0.addingPercentEncoding(withAllowedCharacters: queryValueAllowed) ?? $0)" }
+            value.map { "\(name)=\($0.percentEncoded(keeping: unreserved))" }
         }
         return items.isEmpty ? path : "\(path)?\(items.joined(separator: "&"))"
     }
 
     /// A container ID or name as one path segment.
     static func segment(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? value
+        value.percentEncoded(keeping: unreserved + ":@")
     }
 
     /// An image reference in a path: its slashes stay, as the docker CLI sends them.
     static func imageSegment(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: imagePathAllowed) ?? value
+        value.percentEncoded(keeping: unreserved + ":@/")
     }
 
-    // RFC 3986 unreserved characters, spelt out: `CharacterSet.alphanumerics` also
-    // holds non-ASCII letters, which must be encoded.
+    /// RFC 3986's unreserved characters: everything else is percent-encoded.
     private static let unreserved = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
-    private static let queryValueAllowed = CharacterSet(charactersIn: unreserved)
-    private static let segmentAllowed = CharacterSet(charactersIn: unreserved + ":@")
-    private static let imagePathAllowed = CharacterSet(charactersIn: unreserved + ":@/")
 
     /// The engine's `since`/`until` form: seconds and nanoseconds since the epoch.
     static func timestamp(_ date: Date) -> String {

@@ -1,6 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NIOCore
-import NIOFoundationCompat
 
 /// A failed Engine API call. It names the operation and carries the daemon's own
 /// message, because "No such image: nginx:nope" tells the user what to fix and a
@@ -102,10 +105,10 @@ extension EngineError {
 
     static func daemonMessage(in body: ByteBuffer, status: Int) -> String {
         struct ErrorBody: Decodable { var message: String }
-        if let decoded = try? JSONDecoder().decode(ErrorBody.self, from: body), !decoded.message.isEmpty {
+        if let decoded = try? JSONDecoder().decode(ErrorBody.self, from: Data(body.readableBytesView)), !decoded.message.isEmpty {
             return decoded.message
         }
-        let text = String(buffer: body).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(buffer: body).trimmingWhitespace
         return text.isEmpty ? "HTTP status \(status) without a message" : text
     }
 }

@@ -1,6 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NIOCore
-import NIOFoundationCompat
 
 /// A streaming response of JSON messages (events, pull progress), decoded one by
 /// one as they arrive. Ends when the engine closes the stream. Single pass.

@@ -51,12 +51,3 @@ public struct CopyInstruction: Sendable, Equatable, Codable {
         return CopyInstruction(source: source, destination: destination)
     }
 }
-
-extension String {
-    var trimmingWhitespace: String {
-        var text = Substring(self)
-        while let first = text.first, first.isWhitespace { text.removeFirst() }
-        while let last = text.last, last.isWhitespace { text.removeLast() }
-        return String(text)
-    }
-}

@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 import PodlikeYAML
 
 /// Reads a controller's labels into a `PodDefinition`, collecting every problem.
@@ -123,13 +130,13 @@ public enum PodLabels {
         case .fileReadNoPermission:
             return "permission denied"
         default:
-            return error.localizedDescription
+            return (error.underlying as? POSIXError).map { String(cString: strerror($0.code.rawValue)) } ?? "\(error)"
         }
     }
 
     private static func composeServices(path value: String, readFile: (String) throws -> String, errors: inout [ValidationError]) -> [ComponentDefinition] {
         // A YAML block (`pod.compose.file: |`) brings a final newline along.
-        let path = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let path = value.trimmingWhitespace
         guard path.hasPrefix("/") else {
             errors.append(ValidationError(source: composeFile, message: "expected an absolute path inside the controller, like \"/etc/pod/compose.yml\", got \"\(path)\""))
             return []

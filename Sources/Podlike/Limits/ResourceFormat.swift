@@ -1,6 +1,6 @@
 /// Amounts as people read them in messages: `1.5 GiB`, `0.25 CPUs`.
-enum ResourceFormat {
-    static func bytes(_ bytes: Int64) -> String {
+public enum ResourceFormat {
+    public static func bytes(_ bytes: Int64) -> String {
         let units = ["bytes", "KiB", "MiB", "GiB", "TiB"]
         var value = Double(bytes)
         var unit = 0
@@ -11,7 +11,7 @@ enum ResourceFormat {
         return unit == 0 ? "\(bytes) bytes" : "\(decimal(value)) \(units[unit])"
     }
 
-    static func cpus(_ nanoCpus: Int64) -> String {
+    public static func cpus(_ nanoCpus: Int64) -> String {
         let value = Double(nanoCpus) / 1e9
         return "\(decimal(value)) CPU\(value == 1 ? "" : "s")"
     }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What `podlike render` prints: each component's create body, init components first.
 public struct RenderDocument: Encodable, Sendable {

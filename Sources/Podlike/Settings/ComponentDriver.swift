@@ -1,7 +1,7 @@
 import PodlikeYAML
 
 /// Turns one component's Compose mapping into its spec: the registered handler of
-/// each key, then every pod-level handler. It never knows any key itself.
+/// each key, then every check between keys. It never knows any key itself.
 public struct ComponentDriver: Sendable {
     public let registry: HandlerRegistry
     public let context: SettingContext
@@ -50,6 +50,10 @@ public struct ComponentDriver: Sendable {
             } catch {
                 fail(key, SettingProblem("\(error)", at: value))
             }
+        }
+        for check in registry.checks {
+            guard let problem = check.problem(in: spec) else { continue }
+            fail(problem.key, SettingProblem(problem.message, line: spec.keyLines[problem.key], column: nil))
         }
         if spec.request.Image == nil {
             fail("image", SettingProblem("every component needs an image, for example \"image: nginx:1.25\"", at: definition.node))

@@ -8,9 +8,11 @@ public struct HandlerRegistry: Sendable {
 
     public let handlers: [any SettingHandler]
     public let podHandlers: [any PodSettingHandler]
+    /// Rules between settings, run on each component after its handlers.
+    public let checks: [any SettingCheck]
     private let byKey: [String: any SettingHandler]
 
-    public init(handlers: [any SettingHandler], podHandlers: [any PodSettingHandler]) throws {
+    public init(handlers: [any SettingHandler], podHandlers: [any PodSettingHandler], checks: [any SettingCheck] = []) throws {
         var byKey: [String: any SettingHandler] = [:]
         for handler in handlers {
             for key in [handler.descriptor.key] + handler.descriptor.aliases {
@@ -20,6 +22,7 @@ public struct HandlerRegistry: Sendable {
         }
         self.handlers = handlers.sorted { $0.descriptor.key < $1.descriptor.key }
         self.podHandlers = podHandlers
+        self.checks = checks
         self.byKey = byKey
     }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `podlike settings` and the README's settings reference, generated from the
 /// handlers' own descriptors so that neither can go stale.
@@ -40,6 +44,6 @@ public enum SettingsReference {
     }
 
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|")
+        text.replacing("|", with: "\\|")
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension PodStatus {
     /// The wire format, and `podlike status --json`: one JSON document, keys sorted.
@@ -40,7 +44,7 @@ extension PodStatus {
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         let lines = ([header] + rows).map { row in
             row.enumerated()
-                .map { column, cell in column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0) }
+                .map { column, cell in column == row.count - 1 ? cell : cell.padded(to: widths[column]) }
                 .joined(separator: "  ")
         }
         return (["pod: \(health.rawValue)"] + lines).joined(separator: "\n")

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The pod's status table: the controller records what the engine reports, and
 /// the status server reads snapshots of it concurrently. Calls about a name that
@@ -51,7 +55,7 @@ public actor PodStatusBoard {
     public func health(_ name: String, _ status: String) {
         var value = Substring(status)
         if value.hasPrefix(Self.healthEventPrefix) { value = value.dropFirst(Self.healthEventPrefix.count) }
-        guard let health = ComponentHealth(rawValue: value.trimmingCharacters(in: .whitespaces)) else { return }
+        guard let health = ComponentHealth(rawValue: value.trimmingWhitespace) else { return }
         update(name) { $0.health = health }
     }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NIOCore
 import NIOPosix
 
@@ -61,9 +65,8 @@ public struct StatusError: Error, Sendable, CustomStringConvertible {
         case SocketAddressError.unixDomainSocketPathTooLong:
             return "the path is too long for a unix socket (at most 107 bytes)"
         default:
-            if let cause = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error).map({ $0 as NSError }),
-               cause.domain == NSPOSIXErrorDomain {
-                return String(cString: strerror(Int32(cause.code)))
+            if let cause = (error as? CocoaError)?.underlying as? POSIXError {
+                return String(cString: strerror(cause.code.rawValue))
             }
             return "\(error)"
         }

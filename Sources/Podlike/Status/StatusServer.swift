@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 import NIOCore
 import NIOPosix
@@ -49,7 +53,7 @@ public struct StatusServer: Service, CustomStringConvertible {
     }
 
     private func listen() async throws -> NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never> {
-        let folder = (socketPath as NSString).deletingLastPathComponent
+        let folder = socketPath.lastIndex(of: "/").map { String(socketPath[..<$0]) } ?? ""
         if !folder.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Reads `env_file` contents: `KEY=value` lines, with comments, blank lines,
 /// `export ` prefixes and matching quotes around values handled.
@@ -25,8 +29,8 @@ public enum EnvFile {
             var value = String(line[line.index(after: equals)...]).trimmingWhitespace
             if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
                 value = String(value.dropFirst().dropLast())
-                if first == "\"" { value = value.replacingOccurrences(of: "\\n", with: "\n") }
-            } else if let hash = value.range(of: " #") {
+                if first == "\"" { value = value.replacing("\\n", with: "\n") }
+            } else if let hash = value.firstRange(of: " #") {
                 value = String(value[..<hash.lowerBound]).trimmingWhitespace
             }
             entries.append(.init(key: key, value: value))
