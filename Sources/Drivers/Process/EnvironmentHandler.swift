@@ -12,11 +12,22 @@ struct EnvironmentHandler: SettingHandler {
             SettingExample("environment: {MODE: prod, WORKERS: 4, DEBUG: false}", .request(#"{"Env": ["MODE=prod", "WORKERS=4", "DEBUG=false"]}"#)),
             SettingExample("environment: [MODE=prod, 'GREETING=a=b']", .request(#"{"Env": ["MODE=prod", "GREETING=a=b"]}"#)),
             SettingExample("environment: {EMPTY: ''}", .request(#"{"Env": ["EMPTY="]}"#)),
+            SettingExample("environment: {'A=B': c}", .error(#"the name "A=B" can't contain "=": the engine would read it as A=B=c; write {A: B=c} if that was meant"#)),
+            SettingExample("environment: {'': c}", .error("a name can't be empty")),
+            SettingExample("environment: ['=x']", .error(#""=x" has no name before "=""#)),
             SettingExample("environment: prod", .error(#"expected a mapping like {MODE: prod} or a list of "KEY=value", got "prod""#)),
         ])
 
     func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
         for entry in try KeyValueList.parse(value, example: "{MODE: prod}") {
+            if entry.key.contains("=") {
+                let written = value.mapping?.keys.first { $0.string == entry.key }
+                let rest = entry.key.drop { $0 != "=" }.dropFirst()
+                throw SettingProblem("""
+                    the name "\(entry.key)" can't contain "=": the engine would read it as \(entry.key)=\(entry.value ?? ""); \
+                    write {\(entry.key.prefix { $0 != "=" }): \(rest)=\(entry.value ?? "")} if that was meant
+                    """, at: written ?? value)
+            }
             guard let text = entry.value ?? context.processEnvironment[entry.key] else { continue }
             spec.request.setEnvironment(entry.key, text)
         }

@@ -17,7 +17,8 @@ struct LabelsHandler: SettingHandler {
                            .request(#"{"Labels": {"com.example.team": "payments", "com.example.query": "a=b", "com.example.flag": ""}}"#)),
             SettingExample("labels: {io.podlike.component: sidecar}", .error(#"label "io.podlike.component" is reserved: the pod sets io.podlike.* labels itself; choose another prefix, such as "com.example.""#)),
             SettingExample("labels: [io.podlike.pod=mine]", .error(#"label "io.podlike.pod" is reserved"#)),
-            SettingExample("labels: [=payments]", .error(#"expected a label like "com.example.team=payments", got "=payments""#)),
+            SettingExample("labels: [=payments]", .error(#""=payments" has no name before "=""#)),
+            SettingExample("labels: {'': payments}", .error("a name can't be empty")),
             SettingExample("labels: team=payments", .error(#"expected a mapping like {com.example.team: payments} or a list of "KEY=value", got "team=payments""#)),
         ])
 
@@ -31,9 +32,6 @@ struct LabelsHandler: SettingHandler {
         }
         var labels = spec.request.Labels ?? [:]
         for (entry, node) in zip(entries, nodes) {
-            guard !entry.key.isEmpty else {
-                throw SettingProblem.expected(#"a label like "com.example.team=payments""#, got: node)
-            }
             guard !entry.key.hasPrefix(Self.reservedPrefix) else {
                 throw SettingProblem(
                     "label \"\(entry.key)\" is reserved: the pod sets io.podlike.* labels itself; "

@@ -11,6 +11,8 @@ struct CpusHandler: SettingHandler {
             SettingExample("cpus: 0.5", .request(#"{"HostConfig": {"NanoCpus": 500000000}}"#)),
             SettingExample("cpus: '1.5'", .request(#"{"HostConfig": {"NanoCpus": 1500000000}}"#)),
             SettingExample("cpus: 2", .request(#"{"HostConfig": {"NanoCpus": 2000000000}}"#)),
+            SettingExample("cpus: 0.01", .request(#"{"HostConfig": {"NanoCpus": 10000000}}"#)),
+            SettingExample("cpus: 1e-12", .error(#""1e-12" CPUs is below the smallest CPU limit the kernel takes, 0.01"#)),
             SettingExample("cpus: -1", .error(#"expected a number of CPUs like 0.5 or "1.5", got "-1""#)),
             SettingExample("cpus: half", .error(#"expected a number of CPUs like 0.5 or "1.5", got "half""#)),
         ])

@@ -11,6 +11,9 @@ struct MemLimitHandler: SettingHandler {
             SettingExample("mem_limit: 512m", .request(#"{"HostConfig": {"Memory": 536870912}}"#)),
             SettingExample("mem_limit: 1.5g", .request(#"{"HostConfig": {"Memory": 1610612736}}"#)),
             SettingExample("mem_limit: 1048576", .request(#"{"HostConfig": {"Memory": 1048576}}"#)),
+            SettingExample("mem_limit: 0x10", .error(#"expected a byte size like "512m", "1.5g" or a number of bytes, got "0x10""#)),
+            SettingExample("mem_limit: 1e9", .error(#"got "1e9""#)),
+            SettingExample("mem_limit: 0.5b", .error(#"got "0.5b""#)),
             SettingExample("mem_limit: lots", .error(#"expected a byte size like "512m", "1.5g" or a number of bytes, got "lots""#)),
         ])
 

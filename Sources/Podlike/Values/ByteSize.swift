@@ -16,9 +16,14 @@ public enum ByteSize {
             multiplier = unit
             raw.removeLast()
         }
-        guard let number = Double(raw), number >= 0, number.isFinite, raw.first != "+" else { return nil }
+        // Digits with an optional fraction, as the docker CLI reads sizes: never a
+        // hex (`0x10`), exponent (`1e3`) or sign that Double() would also take.
+        let parts = raw.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let number = Double(raw) else { return nil }
         let bytes = (number * multiplier).rounded(.down)
-        guard bytes < Double(Int64.max) else { return nil }
+        // A size that isn't zero never becomes zero, which would mean "no limit".
+        guard bytes < Double(Int64.max), bytes >= 1 || number == 0 else { return nil }
         return Int64(bytes)
     }
 

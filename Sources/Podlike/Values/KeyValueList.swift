@@ -13,6 +13,7 @@ public enum KeyValueList {
         switch node {
         case .mapping:
             return try node.pairs(expected: "a mapping like \(example)").map { (pair) throws(SettingProblem) -> Entry in
+                guard !pair.key.isEmpty else { throw SettingProblem("a name can't be empty; write one, like \(example)", at: pair.keyNode) }
                 if pair.value.isNull { return Entry(key: pair.key, value: nil) }
                 return Entry(key: pair.key, value: try pair.value.text(expected: "a string, number or boolean"))
             }
@@ -21,6 +22,9 @@ public enum KeyValueList {
                 let text = try item.text(expected: "\"KEY=value\"")
                 guard !text.isEmpty else { throw .expected("\"KEY=value\"", got: item) }
                 guard let equals = text.firstIndex(of: "=") else { return Entry(key: text, value: nil) }
+                guard equals != text.startIndex else {
+                    throw SettingProblem("\(item.shortDescription) has no name before \"=\"; write it as \"KEY=value\"", at: item)
+                }
                 return Entry(key: String(text[..<equals]), value: String(text[text.index(after: equals)...]))
             }
         default:

@@ -10,6 +10,10 @@ public enum ResourceAmount {
         let cpus = try node.number(expected: cpusExpectation)
         let nanoCpus = (cpus * 1e9).rounded()
         guard cpus >= 0, nanoCpus < Double(Int64.max) else { throw .expected(cpusExpectation, got: node) }
+        // The kernel's smallest CFS quota is 1 ms in the engine's 100 ms period.
+        guard cpus == 0 || cpus >= 0.01 else {
+            throw SettingProblem("\(node.shortDescription) CPUs is below the smallest CPU limit the kernel takes, 0.01 (1 ms in every 100 ms); write at least 0.01, or 0 for no limit", at: node)
+        }
         return Int64(nanoCpus)
     }
 

@@ -22,6 +22,9 @@ extension SettingContext {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw SettingProblem("\(what) \"\(written)\" can't be read as UTF-8 text from \(path)", at: node)
         }
+        guard !text.utf8.contains(0) else {
+            throw SettingProblem("\(what) \"\(written)\" holds a NUL character, which can't be passed to the engine; remove it from \(path)", at: node)
+        }
         return text
     }
 }

@@ -1,0 +1,77 @@
+import Drivers
+import Podlike
+import Testing
+
+/// Rules that weigh one component against the others, and YAML features that
+/// reach the plan, checked through the planner as `render` runs it.
+struct PlanRulesTests {
+    func plan(_ labels: [String: String], files: [String: String] = [:]) throws -> PodPlan {
+        let registry = try BuiltinSettings.registry()
+        return try PodPlanner(driver: ComponentDriver(registry: registry)).plan(labels: labels) { path in
+            guard let text = files[path] else { throw PlanRulesTestsMissingFile() }
+            return text
+        }
+    }
+
+    func failure(_ labels: [String: String]) -> String {
+        do {
+            _ = try plan(labels)
+            return "accepted"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test("an init component may depend on an earlier init component")
+    func initOnEarlierInit() throws {
+        let planned = try plan([
+            "pod.init.components": "- image: setup\n- image: migrate\n  depends_on: [init-1]\n",
+            "pod.component.app": "image: app",
+        ])
+        #expect(planned.components.map(\.name).contains("init-2"))
+    }
+
+    @Test("an init component that names a regular component is refused, saying why")
+    func initOnRegular() {
+        let message = failure([
+            "pod.init.components": "- image: setup\n- image: migrate\n  depends_on: [app]\n",
+            "pod.component.app": "image: app",
+        ])
+        #expect(message.contains(#"component "init-2", key "depends_on""#), "\(message)")
+        #expect(message.contains(#"init components run, in order, before the regular components start, so "init-2" can't wait for "app"; an init component may depend only on earlier init components ("init-1")"#), "\(message)")
+    }
+
+    @Test("an init component can't wait for a later one, or one that doesn't exist")
+    func initOnLaterInit() {
+        let message = failure([
+            "pod.init.components": "- image: setup\n  depends_on: [init-2]\n- image: migrate\n",
+            "pod.component.app": "image: app",
+        ])
+        #expect(message.contains(#""init-2" is not an earlier init component; an init component may depend only on those (it is the first, so none)"#), "\(message)")
+    }
+
+    @Test("a merge key inside a label is honoured")
+    func mergeInLabel() throws {
+        let planned = try plan([
+            "pod.component.app": "x-env: &env {A: '1', B: '1'}\nimage: app\nenvironment:\n  <<: *env\n  B: '2'\n",
+        ])
+        let app = try #require(planned.components.first { $0.name == "app" })
+        #expect(app.spec.request.Env?.sorted() == ["A=1", "B=2"])
+    }
+
+    @Test("a tag outside the core schema is refused with the label and line, not run as text")
+    func binaryImage() {
+        let message = failure(["pod.component.app": "image: !!binary aGVsbG8="])
+        #expect(message.contains(#"label "pod.component.app" (line 1:8): is not valid YAML: the YAML tag !!binary is not supported"#), "\(message)")
+    }
+}
+
+private struct PlanRulesTestsMissingFile: Error {}
+
+extension PlanRulesTests {
+    @Test("a NUL character in a value is refused where it was written")
+    func nulInEnvironment() {
+        let message = failure(["pod.component.app": "image: app\nenvironment: {A: \"x\\0y\"}"])
+        #expect(message.contains(#"label "pod.component.app" (line 2:18): is not valid YAML: a NUL character"#), "\(message)")
+    }
+}
