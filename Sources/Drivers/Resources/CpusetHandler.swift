@@ -5,6 +5,8 @@ import PodlikeYAML
 /// → `HostConfig.CpusetCpus`.
 struct CpusetHandler: SettingHandler {
     static let expectation = #"CPU numbers and ranges like "0-3" or "0,2""#
+    /// The kernel's NR_CPUS at its largest (x86_64 MAXSMP): 8192 CPUs, 0 to 8191.
+    static let lastCpu: UInt32 = 8191
 
     let descriptor = SettingDescriptor(
         key: "cpuset",
@@ -15,6 +17,8 @@ struct CpusetHandler: SettingHandler {
             SettingExample("cpuset: 0-3,6", .request(#"{"HostConfig": {"CpusetCpus": "0-3,6"}}"#)),
             SettingExample("cpuset: 3-1", .error(#"expected CPU numbers and ranges like "0-3" or "0,2", got "3-1""#)),
             SettingExample("cpuset: all", .error(#"got "all""#)),
+            SettingExample("cpuset: 0-4294967295", .error("CPU 4294967295 is past the last CPU Linux can have, 8191")),
+            SettingExample("cpuset: 0-8191", .request(#"{"HostConfig": {"CpusetCpus": "0-8191"}}"#)),
         ])
 
     func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
@@ -30,6 +34,10 @@ struct CpusetHandler: SettingHandler {
             }
         }
         guard valid else { throw SettingProblem.expected(Self.expectation, got: value) }
+        let highest = cpus.split { $0 == "," || $0 == "-" }.compactMap { UInt32($0) }.max() ?? 0
+        guard highest <= Self.lastCpu else {
+            throw SettingProblem("CPU \(highest) is past the last CPU Linux can have, \(Self.lastCpu) (the engine refuses CPUs the host doesn't have)", at: value)
+        }
         spec.request.HostConfig.CpusetCpus = cpus
     }
 }

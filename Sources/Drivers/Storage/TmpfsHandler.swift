@@ -40,8 +40,6 @@ struct TmpfsHandler: SettingHandler {
                 let text = options.isNull ? "" : try options.text(expected: #"mount options like "size=64m,mode=1777""#)
                 entries.append((options, path, text))
             }
-        default:
-            throw SettingProblem.expected("\(Self.expectation), or a list of them", got: value)
         }
         var mounts: [String: String] = [:]
         for (node, path, options) in entries {

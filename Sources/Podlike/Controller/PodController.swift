@@ -108,13 +108,31 @@ public struct PodController: Service, CustomStringConvertible {
         table: inout ContainerTable, scheduler: inout PodScheduler, group: inout TaskGroup<Void>
     ) async throws -> PodOutcome {
         var messages = inbox.makeAsyncIterator()
-        try await ImagePuller(engine: engine, logger: logger, credentials: credentials).ensureImages(for: plan, alwaysPull: pod.options.alwaysPull)
-
-        // Init components join the holder's IPC namespace too, so it runs first.
-        try await createHolder(in: &table)
-        if let holder = table.holder {
-            try await start("IPC holder", id: holder)
+        // The IPC holder runs the controller's own image, which is here already, so
+        // it is created while the components' images are checked. The engine wants
+        // it to exist before a component names its IPC namespace, and running only
+        // when one starts, so it starts while the components are created.
+        var firstError: (any Error)?
+        async let holderCreated = createHolder()
+        do {
+            try await ImagePuller(engine: engine, logger: logger, credentials: credentials).ensureImages(for: plan, alwaysPull: pod.options.alwaysPull)
+        } catch {
+            firstError = error
         }
+        do { table.holder = try await holderCreated } catch { firstError = firstError ?? error }
+        if let firstError { throw firstError }
+
+        let holder = table.holder
+        async let holderStarted: Void = startHolder(holder)
+        do {
+            // Init components run first, alone; the others are created after them.
+            if plan.initComponents.isEmpty { try await createRegularComponents(in: &table) }
+        } catch {
+            firstError = error
+        }
+        do { try await holderStarted } catch { firstError = firstError ?? error }
+        if let firstError { throw firstError }
+
         for component in plan.initComponents {
             let id = try await create(component, in: &table)
             try await forwardLogs(component, id: id, group: &group)
@@ -129,7 +147,7 @@ public struct PodController: Service, CustomStringConvertible {
             logger.info("init component finished", metadata: ["component": "\(component.name)"])
         }
 
-        try await createRegularComponents(in: &table)
+        if !plan.initComponents.isEmpty { try await createRegularComponents(in: &table) }
         if let end = try await carryOut(scheduler.initialActions(), table: &table, mailbox: mailbox, group: &group) { return end }
 
         while let message = await messages.next() {
@@ -153,13 +171,19 @@ public struct PodController: Service, CustomStringConvertible {
         return .stopped
     }
 
-    private func createHolder(in table: inout ContainerTable) async throws {
-        guard let ipcHolder else { return }
+    /// The holder's ID, or nil when the pod needs none.
+    private func createHolder() async throws -> String? {
+        guard let ipcHolder else { return nil }
         do {
-            table.holder = try await engine.createContainer(ipcHolder, name: IpcHolder.containerName(for: pod), platform: nil).id
+            return try await engine.createContainer(ipcHolder, name: IpcHolder.containerName(for: pod), platform: nil).id
         } catch {
             throw PodFailure("the IPC holder could not be created: \(error)")
         }
+    }
+
+    private func startHolder(_ id: String?) async throws {
+        guard let id else { return }
+        try await start("IPC holder", id: id)
     }
 
     /// Creates every regular component concurrently. Each success is recorded

@@ -1,9 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-
 /// `podlike settings` and the README's settings reference, generated from the
 /// handlers' own descriptors so that neither can go stale.
 public enum SettingsReference {
@@ -18,6 +12,8 @@ public enum SettingsReference {
         lines += supported.map { line(keyWithAliases($0.descriptor), $0.descriptor.text) }
         lines += ["", "Unsupported settings, rejected with the reason (\(unsupported.count)):"]
         lines += unsupported.map { line($0.descriptor.key, $0.descriptor.text) }
+        lines += ["", "Checked between settings, as the engine checks them:"]
+        lines += registry.checks.map { line($0.descriptor.name, $0.descriptor.summary) }
         lines += ["", "Applied to every component by the pod:"]
         lines += registry.podHandlers.map { line($0.name, $0.summary) }
         return lines.joined(separator: "\n") + "\n"
@@ -31,6 +27,10 @@ public enum SettingsReference {
         lines += ["", "Rejected, with the reason and what to do instead:", "", "| key | why a pod can't honour it |", "|---|---|"]
         for handler in registry.handlers where !handler.descriptor.isSupported {
             lines.append("| `\(handler.descriptor.key)` | \(escape(handler.descriptor.text)) |")
+        }
+        lines += ["", "Checked between settings, before anything is created, as the engine checks them:", "", "| check | rule |", "|---|---|"]
+        for check in registry.checks {
+            lines.append("| \(check.descriptor.name) | \(escape(check.descriptor.summary)) |")
         }
         lines += ["", "Applied to every component by the pod:", "", "| part | what it does |", "|---|---|"]
         for handler in registry.podHandlers {
