@@ -88,7 +88,7 @@ class Events:
                 with self.condition:
                     self.events.append(event)
                     self.condition.notify_all()
-        except (OSError, ValueError, http.client.HTTPException):
+        except (OSError, ValueError, AttributeError, http.client.HTTPException):
             return
 
     def close(self):

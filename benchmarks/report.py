@@ -80,7 +80,7 @@ def main(pods_path, size_path, image_bytes, engine_version):
         "## Stop",
         "",
         "SIGTERM to the controller (its kill event) → every component removed (the last destroy event),",
-        "against a parallel direct stop and remove of the same containers (first kill → last destroy).",
+        "against a parallel direct stop and remove of the same containers (stop requests sent → last destroy).",
         "Components end at once on SIGTERM.",
         "",
         "| figure | median | min | max |",
@@ -123,11 +123,12 @@ def main(pods_path, size_path, image_bytes, engine_version):
         f"| VmRSS | {pods['idle']['rss_kb'] / 1024:.1f} MB |",
         f"| RssAnon | {pods['idle']['anon_kb'] / 1024:.1f} MB |",
         f"| CPU time over the idle window | {pods['idle']['cpu_s']:.2f} s |",
-        f"| context switches over the idle window (all threads) | {pods['idle']['switches']} |",
+        f"| context switches over the idle window, all {pods['idle'].get('threads', '?')} threads | {pods['idle']['switches']} |",
         "",
         "## Image and binary",
         "",
-        f"The image `{pods['controller']}` is {int(image_bytes) / 1e6:.1f} MB.",
+        f"The image `{pods['controller']}` is {int(image_bytes) / 1e6:.1f} MB; the stripped binary in it is",
+        f"{size['stripped'] / 1e6:.1f} MB, and the rest is the glibc libraries, libstdc++ and libyaml it links.",
         "",
         "The binary's symbols by library (`nm -S`, unstripped; metadata, unwind tables and",
         "relocations are not in symbols):",
@@ -137,7 +138,7 @@ def main(pods_path, size_path, image_bytes, engine_version):
     ]
     for library, size_bytes in size["symbols"]:
         out.append(f"| {library} | {size_bytes / 1e6:.2f} MB |")
-    out += ["", "Sections of the binary:", "", "| section | bytes |", "|---|---|"]
+    out += ["", "Sections of the stripped binary:", "", "| section | bytes |", "|---|---|"]
     for section, size_bytes in size["sections"]:
         out.append(f"| `{section}` | {size_bytes / 1e6:.2f} MB |")
     print("\n".join(out))

@@ -27,11 +27,7 @@ struct Composer {
     private mutating func node(_ event: Event, depth: Int) throws(YAMLError) -> (Node, Int) {
         switch event {
         case .scalar(let value, let anchor, let tag, let style, let mark):
-            if value.utf8.contains(0) {
-                throw YAMLError(#"a NUL character (\0) can't be passed to the engine; remove it"#, at: mark)
-            }
-            let scalar = Node.Scalar(value, tag: try Self.tag(tag, allowed: [.str, .int, .float, .bool, .null, .merge], at: mark),
-                                     style: style, mark: mark)
+            let scalar = Node.Scalar(value, tag: tag.map(Tag.explicit), style: style, mark: mark)
             return try anchored(.scalar(scalar), weight: 1, anchor: anchor)
         case .alias(let anchor, let mark):
             guard let (node, weight) = anchors[anchor] else {
@@ -40,7 +36,6 @@ struct Composer {
             try count(weight, at: mark)
             return (node, weight)
         case .sequenceStart(let anchor, let tag, let mark):
-            _ = try Self.tag(tag, allowed: [.seq], at: mark)
             try deeper(depth, at: mark)
             var items: [Node] = []
             var weight = 1
@@ -51,9 +46,10 @@ struct Composer {
                 items.append(item)
                 weight += itemWeight
             }
-            return try anchored(.sequence(Node.Sequence(items, mark: mark)), weight: weight, anchor: anchor)
+            var sequence = Node.Sequence(items, mark: mark)
+            sequence.tag = tag.map(Tag.explicit) ?? .seq
+            return try anchored(.sequence(sequence), weight: weight, anchor: anchor)
         case .mappingStart(let anchor, let tag, let mark):
-            _ = try Self.tag(tag, allowed: [.map], at: mark)
             try deeper(depth, at: mark)
             var pairs: [Node.Mapping.Pair] = []
             var weight = 1
@@ -66,7 +62,9 @@ struct Composer {
                 weight += keyWeight + valueWeight
             }
             let merged = try MergeKeys.apply(to: pairs)
-            return try anchored(.mapping(Node.Mapping(merged, mark: mark)), weight: weight, anchor: anchor)
+            var mapping = Node.Mapping(merged, mark: mark)
+            mapping.tag = tag.map(Tag.explicit) ?? .map
+            return try anchored(.mapping(mapping), weight: weight, anchor: anchor)
         default:
             throw YAMLError("the YAML ended in the middle of a value", at: nil)
         }
@@ -89,15 +87,5 @@ struct Composer {
         guard depth < limits.depth else {
             throw YAMLError("mappings and lists nest deeper than \(limits.depth) levels here; podlike reads at most \(limits.depth)", at: mark)
         }
-    }
-
-    /// The core-schema tag written, or nil when none was.
-    private static func tag(_ written: String?, allowed: [Tag], at mark: Node.Mark) throws(YAMLError) -> Tag? {
-        guard let written else { return nil }
-        guard let tag = Tag.explicit(written), allowed.contains(tag) else {
-            let shown = Tag.explicit(written)?.description ?? Tag.spelled(written)
-            throw YAMLError("the YAML tag \(shown) is not supported here; write the value without it (podlike reads only the core schema: strings, numbers, booleans, null, lists and mappings)", at: mark)
-        }
-        return tag
     }
 }

@@ -43,6 +43,7 @@ public enum Node: Sendable, Hashable {
         public typealias Pair = (key: Node, value: Node)
         private var pairs: [Entry]
         public var mark: Mark?
+        public var tag: Tag = .map
 
         private struct Entry: Sendable, Hashable {
             var key: Node
@@ -70,6 +71,7 @@ public enum Node: Sendable, Hashable {
     public struct Sequence: Sendable, Hashable, RandomAccessCollection {
         private var items: [Node]
         public var mark: Mark?
+        public var tag: Tag = .seq
 
         public init(_ items: [Node], mark: Mark? = nil) {
             self.items = items
@@ -98,8 +100,8 @@ extension Node {
     public var tag: Tag {
         switch self {
         case .scalar(let scalar): scalar.tag
-        case .mapping: .map
-        case .sequence: .seq
+        case .mapping(let mapping): mapping.tag
+        case .sequence(let sequence): sequence.tag
         }
     }
 

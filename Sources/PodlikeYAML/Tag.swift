@@ -3,7 +3,7 @@
 public struct Tag: Sendable, Hashable, CustomStringConvertible {
     public let name: String
 
-    private init(_ name: String) {
+    init(_ name: String) {
         self.name = name
     }
 
@@ -19,12 +19,13 @@ public struct Tag: Sendable, Hashable, CustomStringConvertible {
 
     static let core: [Tag] = [.str, .int, .float, .bool, .null, .map, .seq, .merge]
 
-    /// The core-schema tag of an explicit tag as libyaml reports it; nil for any
-    /// other (`!!binary`, `!!timestamp`, `!custom`). A lone `!` means "string".
-    static func explicit(_ written: String) -> Tag? {
-        if written == "!" { return .str }
-        return core.first { $0.name == written }
+    /// An explicit tag as libyaml reports it; a lone `!` means "string".
+    static func explicit(_ written: String) -> Tag {
+        written == "!" ? .str : Tag(written)
     }
+
+    /// One of the core schema's, which podlike reads.
+    public var isCore: Bool { Self.core.contains(self) }
 
     /// `!!binary` rather than `tag:yaml.org,2002:binary`, as it is written.
     public var description: String { Self.spelled(name) }

@@ -2,8 +2,9 @@
 public enum YAML {
     /// The value of a text with one document; nil when the text holds none.
     ///
-    /// Aliases are expanded, merge keys (`<<: *defaults`, `<<: [*a, *b]`)
-    /// applied, and every tag checked against the core schema.
+    /// Aliases are expanded and merge keys (`<<: *defaults`, `<<: [*a, *b]`)
+    /// applied. Tags outside the core schema and NUL characters are kept, for the
+    /// reader to refuse with `Node.foreignContent` where it knows what the value is.
     public static func compose(_ text: String, limits: YAMLLimits = .standard) throws(YAMLError) -> Node? {
         var composer = Composer(reader: EventReader(text), limits: limits)
         return try composer.document()

@@ -62,7 +62,7 @@ struct PlanRulesTests {
     @Test("a tag outside the core schema is refused with the label and line, not run as text")
     func binaryImage() {
         let message = failure(["pod.component.app": "image: !!binary aGVsbG8="])
-        #expect(message.contains(#"label "pod.component.app" (line 1:8): is not valid YAML: the YAML tag !!binary is not supported"#), "\(message)")
+        #expect(message.contains(#"component "app", key "image" (line 1:8): the YAML tag !!binary is not supported"#), "\(message)")
     }
 }
 
@@ -72,6 +72,15 @@ extension PlanRulesTests {
     @Test("a NUL character in a value is refused where it was written")
     func nulInEnvironment() {
         let message = failure(["pod.component.app": "image: app\nenvironment: {A: \"x\\0y\"}"])
-        #expect(message.contains(#"label "pod.component.app" (line 2:18): is not valid YAML: a NUL character"#), "\(message)")
+        #expect(message.contains(#"component "app", key "environment" (line 2:18): a NUL character"#), "\(message)")
+    }
+}
+
+extension PlanRulesTests {
+    @Test("an invalid image is one problem, not also a missing image")
+    func invalidImageOnce() {
+        let message = failure(["pod.component.app": "image: UPPER/Case"])
+        #expect(message.contains("1 problem:"), "\(message)")
+        #expect(message.contains(#"repository names must be lowercase: write "upper/case""#), "\(message)")
     }
 }

@@ -12,7 +12,7 @@ struct MemoryMinimumCheck: SettingCheck {
             SettingExample("{image: app, mem_limit: 6m, mem_reservation: 6m}", .request(#"{"HostConfig": {"Memory": 6291456, "MemoryReservation": 6291456}}"#)),
             SettingExample("{image: app, mem_limit: 1m}", .error(#"the engine takes no memory limit below 6 MiB, and mem_limit is 1 MiB; write at least mem_limit: 6m"#)),
             SettingExample("{image: app, mem_limit: 16}", .error("mem_limit is 16 bytes")),
-            SettingExample("{image: app, mem_reservation: 1b}", .error("and mem_reservation is 1 bytes; write at least mem_reservation: 6m")),
+            SettingExample("{image: app, mem_reservation: 1b}", .error("and mem_reservation is 1 byte; write at least mem_reservation: 6m")),
             SettingExample("{image: app, deploy: {resources: {limits: {memory: 4m}}}}", .error("and deploy is 4 MiB")),
         ])
 

@@ -13,7 +13,7 @@ struct ImageHandler: SettingHandler {
             SettingExample("image: localhost/my_app__v2:1.0-rc.1", .request(#"{"Image": "localhost/my_app__v2:1.0-rc.1"}"#)),
             SettingExample("image: '[::1]:5000/app:latest'", .request(#"{"Image": "[::1]:5000/app:latest"}"#)),
             SettingExample("image: Registry.Example.com/team/app", .request(#"{"Image": "Registry.Example.com/team/app"}"#)),
-            SettingExample("image: UPPER/Case:@@", .error(#"the digest "@" is not algorithm:hex"#)),
+            SettingExample("image: UPPER/Case:@@", .error(#"the digest "@" is not algorithm:hex, like "sha256:" and 64 hex digits; an image reference looks like "nginx:1.25""#)),
             SettingExample("image: UPPER/Case", .error(#"repository names must be lowercase: write "upper/case""#)),
             SettingExample("image: app@sha256:abc", .error(#"the digest "sha256:abc" is not algorithm:hex"#)),
             SettingExample("image: team//app", .error(#""" is not a valid name part"#)),

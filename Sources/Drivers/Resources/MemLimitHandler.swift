@@ -10,7 +10,7 @@ struct MemLimitHandler: SettingHandler {
         examples: [
             SettingExample("mem_limit: 512m", .request(#"{"HostConfig": {"Memory": 536870912}}"#)),
             SettingExample("mem_limit: 1.5g", .request(#"{"HostConfig": {"Memory": 1610612736}}"#)),
-            SettingExample("mem_limit: 1048576", .request(#"{"HostConfig": {"Memory": 1048576}}"#)),
+            SettingExample("mem_limit: 67108864", .request(#"{"HostConfig": {"Memory": 67108864}}"#)),
             SettingExample("mem_limit: 0x10", .error(#"expected a byte size like "512m", "1.5g" or a number of bytes, got "0x10""#)),
             SettingExample("mem_limit: 1e9", .error(#"got "1e9""#)),
             SettingExample("mem_limit: 0.5b", .error(#"got "0.5b""#)),

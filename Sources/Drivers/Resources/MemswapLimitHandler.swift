@@ -10,8 +10,8 @@ struct MemswapLimitHandler: SettingHandler {
         key: "memswap_limit",
         summary: "memory plus swap, as a byte size, or -1 for unlimited swap",
         examples: [
-            SettingExample("memswap_limit: 1g", .request(#"{"HostConfig": {"MemorySwap": 1073741824}}"#)),
-            SettingExample("memswap_limit: 64k", .request(#"{"HostConfig": {"MemorySwap": 65536}}"#)),
+            SettingExample("{mem_limit: 512m, memswap_limit: 1g}", .request(#"{"HostConfig": {"MemorySwap": 1073741824}}"#)),
+            SettingExample("{mem_limit: 64m, memswap_limit: 64m}", .request(#"{"HostConfig": {"MemorySwap": 67108864}}"#)),
             SettingExample("memswap_limit: -1", .request(#"{"HostConfig": {"MemorySwap": -1}}"#)),
             SettingExample("memswap_limit: -2g", .error(#"expected a byte size like "1g" (memory plus swap), or -1 for unlimited swap, got "-2g""#)),
             SettingExample("memswap_limit: unlimited", .error(#"got "unlimited""#)),

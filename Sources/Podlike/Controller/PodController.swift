@@ -108,20 +108,14 @@ public struct PodController: Service, CustomStringConvertible {
         table: inout ContainerTable, scheduler: inout PodScheduler, group: inout TaskGroup<Void>
     ) async throws -> PodOutcome {
         var messages = inbox.makeAsyncIterator()
-        // The IPC holder runs the controller's own image, which is here already, so
-        // it is created while the components' images are checked. The engine wants
-        // it to exist before a component names its IPC namespace, and running only
-        // when one starts, so it starts while the components are created.
-        var firstError: (any Error)?
-        async let holderCreated = createHolder()
-        do {
-            try await ImagePuller(engine: engine, logger: logger, credentials: credentials).ensureImages(for: plan, alwaysPull: pod.options.alwaysPull)
-        } catch {
-            firstError = error
-        }
-        do { table.holder = try await holderCreated } catch { firstError = firstError ?? error }
-        if let firstError { throw firstError }
+        // Nothing is created until every image is there.
+        try await ImagePuller(engine: engine, logger: logger, credentials: credentials).ensureImages(for: plan, alwaysPull: pod.options.alwaysPull)
 
+        // The engine wants the IPC holder to exist before a component names its IPC
+        // namespace, but running only when one starts: it starts while the
+        // components are created.
+        table.holder = try await createHolder()
+        var firstError: (any Error)?
         let holder = table.holder
         async let holderStarted: Void = startHolder(holder)
         do {

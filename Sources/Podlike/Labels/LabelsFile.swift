@@ -11,6 +11,9 @@ public enum LabelsFile {
             throw PodValidationFailure([ValidationError(source: path, line: error.mark?.line, column: error.mark?.column,
                                                         message: "is neither JSON nor YAML: \(error.message)")])
         }
+        if let problem = root?.foreignContent {
+            throw PodValidationFailure([ValidationError(source: path, line: problem.mark?.line, column: problem.mark?.column, message: problem.message)])
+        }
         guard let root, case .mapping(let mapping) = root else {
             throw PodValidationFailure([ValidationError(source: path, message: "expected a mapping of label names to values, like {\"pod.container.app\": \"image: nginx\"}")])
         }

@@ -8,7 +8,8 @@ public enum ResourceFormat {
             value /= 1024
             unit += 1
         }
-        return unit == 0 ? "\(bytes) bytes" : "\(decimal(value)) \(units[unit])"
+        if unit == 0 { return bytes == 1 ? "1 byte" : "\(bytes) bytes" }
+        return "\(decimal(value)) \(units[unit])"
     }
 
     public static func cpus(_ nanoCpus: Int64) -> String {

@@ -25,7 +25,16 @@ public struct ComponentDriver: Sendable {
             fail(nil, .expected("a mapping of Compose settings such as \"image: nginx\"", got: definition.node))
             return .failure(PodValidationFailure(errors))
         }
+        if mapping.tag != .map, let problem = definition.node.foreignContent {
+            fail(nil, SettingProblem(problem.message, line: problem.mark?.line, column: problem.mark?.column))
+            return .failure(PodValidationFailure(errors))
+        }
         for (keyNode, value) in mapping {
+            // A tag outside the core schema or a NUL: no handler could honour it.
+            if let problem = keyNode.foreignContent ?? value.foreignContent {
+                fail(keyNode.string, SettingProblem(problem.message, line: problem.mark?.line, column: problem.mark?.column))
+                continue
+            }
             guard let key = keyNode.string, case .scalar = keyNode else {
                 fail(nil, .expected("a setting name", got: keyNode))
                 continue
@@ -55,7 +64,7 @@ public struct ComponentDriver: Sendable {
             guard let problem = check.problem(in: spec) else { continue }
             fail(problem.key, SettingProblem(problem.message, line: spec.keyLines[problem.key], column: nil))
         }
-        if spec.request.Image == nil {
+        if spec.request.Image == nil, !errors.contains(where: { $0.key == "image" }) {
             fail("image", SettingProblem("every component needs an image, for example \"image: nginx:1.25\"", at: definition.node))
         }
         return errors.isEmpty ? .success(spec) : .failure(PodValidationFailure(errors))
