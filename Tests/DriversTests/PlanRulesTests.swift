@@ -84,3 +84,26 @@ extension PlanRulesTests {
         #expect(message.contains(#"repository names must be lowercase: write "upper/case""#), "\(message)")
     }
 }
+
+extension PlanRulesTests {
+    @Test("a dependency cycle is reported as its path")
+    func cycle() {
+        let message = failure([
+            "pod.component.a": "image: a\ndepends_on: [b]",
+            "pod.component.b": "image: b\ndepends_on: [c]",
+            "pod.component.c": "image: c\ndepends_on: [a]",
+        ])
+        #expect(message.contains(#"dependency cycle "a" -> "b" -> "c" -> "a""#), "\(message)")
+    }
+
+    @Test("a depends_on chain of thousands of components plans, and a cycle at its end is found")
+    func longChain() throws {
+        var labels: [String: String] = ["pod.component.c0": "image: a"]
+        for index in 1..<3000 {
+            labels["pod.component.c\(index)"] = "image: a\ndepends_on: [c\(index - 1)]"
+        }
+        #expect(try plan(labels).components.count == 3000)
+        labels["pod.component.c0"] = "image: a\ndepends_on: [c2999]"
+        #expect(failure(labels).contains("dependency cycle"))
+    }
+}

@@ -80,15 +80,25 @@ extension EndToEndSuites {
             return (spec.request, spec.lifecycle.platform)
         }
 
-        func removeLeftovers() {
+        func removeLeftovers(volumesBefore: Set<String>) {
             for id in (try? EndToEnd.containers(label: Self.label)) ?? [] {
                 _ = try? EndToEnd.run(["docker", "rm", "--force", "--volumes", id])
             }
+            // Named volumes in the examples (`data:/var/lib/data`) are made by the
+            // engine at create time, and removing the container keeps them.
+            for volume in (try? Self.volumes().subtracting(volumesBefore)) ?? [] {
+                _ = try? EndToEnd.run(["docker", "volume", "rm", "--force", volume])
+            }
+        }
+
+        static func volumes() throws -> Set<String> {
+            Set(try EndToEnd.docker("volume", "ls", "--quiet").split(separator: "\n").map(String.init))
         }
 
         @Test("e2e: every handler example render accepts, the engine creates; every check's verdict, the engine shares")
         func differential() async throws {
-            defer { removeLeftovers() }
+            let volumesBefore = try Self.volumes()
+            defer { removeLeftovers(volumesBefore: volumesBefore) }
             var sent = 0
             try await withEngineClient(logger: logger) { client in
                 for example in Self.handlerExamples + Self.checkExamples {
@@ -109,6 +119,8 @@ extension EndToEndSuites {
             // Nearly every example reaches the engine: the few left out read files.
             #expect(sent >= Self.handlerExamples.count + Self.checkExamples.count - 10, "only \(sent) examples were sent")
             #expect(try EndToEnd.containers(label: Self.label).isEmpty)
+            removeLeftovers(volumesBefore: volumesBefore)
+            #expect(try Self.volumes().subtracting(volumesBefore).isEmpty, "volumes were left")
         }
     }
 }

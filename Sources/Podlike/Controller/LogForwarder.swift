@@ -12,12 +12,23 @@ struct LogForwarder: Sendable {
     let logger: Logger
     let output: LineWriter
 
-    /// Prints every line of an attached output stream until the container ends.
+    /// Prints every line of an attached output stream until the container ends,
+    /// the lines of each chunk the engine sends with one write per stream.
     func forward(component: String, lines: ContainerLogs) async {
         let prefix = output.prefix(for: component)
+        var iterator = lines.makeAsyncIterator()
         do {
-            for try await line in lines {
-                output.write(prefix + line.text + "\n", toStandardError: line.stream == .stderr)
+            while let batch = try await iterator.nextBatch() {
+                var standardOutput = "", standardError = ""
+                for line in batch {
+                    if line.stream == .stderr {
+                        standardError += prefix + line.text + "\n"
+                    } else {
+                        standardOutput += prefix + line.text + "\n"
+                    }
+                }
+                if !standardOutput.isEmpty { output.write(standardOutput, toStandardError: false) }
+                if !standardError.isEmpty { output.write(standardError, toStandardError: true) }
             }
         } catch is CancellationError {
         } catch {
@@ -27,7 +38,7 @@ struct LogForwarder: Sendable {
 }
 
 /// Writes whole lines, one writer at a time, so lines of different components
-/// are never split or merged.
+/// are never split or merged (a write holds one component's lines).
 final class LineWriter: Sendable {
     private let lock = Mutex(())
     private let width: Int

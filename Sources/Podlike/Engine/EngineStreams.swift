@@ -113,8 +113,23 @@ public struct ContainerLogs: AsyncSequence, Sendable {
         }
 
         public mutating func next() async throws -> LogLine? {
+            guard try await fill() else { return nil }
+            defer { readyIndex += 1 }
+            return ready[readyIndex]
+        }
+
+        /// Every line decoded from the next chunk the engine sent, at once: a
+        /// forwarder writes them with one call instead of one per line.
+        public mutating func nextBatch() async throws -> ArraySlice<LogLine>? {
+            guard try await fill() else { return nil }
+            defer { readyIndex = ready.count }
+            return ready[readyIndex...]
+        }
+
+        /// Reads chunks until a line is ready; false at the end of the stream.
+        private mutating func fill() async throws -> Bool {
             while readyIndex == ready.count {
-                if ended { return nil }
+                if ended { return false }
                 ready.removeAll(keepingCapacity: true)
                 readyIndex = 0
                 let chunk: ByteBuffer?
@@ -134,8 +149,7 @@ public struct ContainerLogs: AsyncSequence, Sendable {
                     throw EngineError.malformedResponse(operation, "\(error)", underlying: error)
                 }
             }
-            defer { readyIndex += 1 }
-            return ready[readyIndex]
+            return true
         }
     }
 }

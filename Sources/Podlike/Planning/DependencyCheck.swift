@@ -27,23 +27,35 @@ enum DependencyCheck {
         }
         guard errors.isEmpty else { return errors }
 
-        // Depth-first search for a cycle, reporting it as a path.
-        var state: [String: Bool] = [:]  // false: on the stack, true: done
-        var stack: [String] = []
-        func visit(_ name: String) -> [String]? {
-            if state[name] == true { return nil }
-            if state[name] == false { return Array(stack.drop { $0 != name }) + [name] }
-            state[name] = false
-            stack.append(name)
-            for dependency in regular[name]?.spec.lifecycle.dependsOn ?? [] {
-                if let cycle = visit(dependency.component) { return cycle }
+        // Depth-first search for a cycle, reporting it as a path. Iterative, so
+        // that a chain of thousands of components can't overflow the stack.
+        var done: Set<String> = []
+        func cycle(from start: String) -> [String]? {
+            var path: [String] = [start]
+            var onPath: Set<String> = [start]
+            var next: [Int] = [0]  // per path entry, the index of the dependency to look at next
+            while let name = path.last {
+                let dependencies = regular[name]?.spec.lifecycle.dependsOn ?? []
+                let index = next[next.count - 1]
+                guard index < dependencies.count else {
+                    done.insert(name)
+                    onPath.remove(name)
+                    path.removeLast()
+                    next.removeLast()
+                    continue
+                }
+                next[next.count - 1] += 1
+                let target = dependencies[index].component
+                if onPath.contains(target) { return Array(path.drop { $0 != target }) + [target] }
+                guard !done.contains(target) else { continue }
+                path.append(target)
+                onPath.insert(target)
+                next.append(0)
             }
-            stack.removeLast()
-            state[name] = true
             return nil
         }
-        for name in regular.keys.sorted() {
-            if let cycle = visit(name) {
+        for name in regular.keys.sorted() where !done.contains(name) {
+            if let cycle = cycle(from: name) {
                 errors.append(ValidationError(
                     component: cycle[0], key: "depends_on",
                     message: "dependency cycle \(cycle.map { "\"\($0)\"" }.joined(separator: " -> ")); remove one of these dependencies"))

@@ -36,26 +36,6 @@ public struct HandlerRegistry: Sendable {
 
     /// The closest known key, for "did you mean" on a misspelt one.
     public func suggestion(for key: String) -> String? {
-        let scored = byKey.keys.map { ($0, EditDistance.between(key, $0)) }
-        guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
-        return best.1 <= max(2, key.count / 3) ? best.0 : nil
-    }
-}
-
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            }
-            previous = current
-        }
-        return previous[b.count]
+        Suggestion.nearest(to: key, in: keys)
     }
 }

@@ -65,8 +65,7 @@ extension Node {
         guard case .mapping(let mapping) = self else { return }
         for key in mapping.keys {
             guard let name = key.string, !allowed.contains(name) else { continue }
-            let nearest = allowed.min { EditDistance.between(name, $0) < EditDistance.between(name, $1) }
-            let hint = nearest.flatMap { EditDistance.between(name, $0) <= 2 ? "; did you mean \"\($0)\"?" : nil }
+            let hint = Suggestion.nearest(to: name, in: allowed).map { "; did you mean \"\($0)\"?" }
                 ?? "; \(what) accepts \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))"
             throw SettingProblem("unknown key \"\(name)\" in \(what)\(hint)", at: key)
         }
