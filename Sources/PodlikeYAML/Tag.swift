@@ -1,5 +1,6 @@
-/// A node's type in YAML's core schema: the only tags podlike accepts, written
-/// (`!!str 8080`) or resolved from a plain scalar's spelling.
+/// A node's type: written (`!!str 8080`) or resolved from a plain scalar's
+/// spelling. Only the core schema's are read; any other is kept so that
+/// `Node.foreignContent` can name it.
 public struct Tag: Sendable, Hashable, CustomStringConvertible {
     public let name: String
 

@@ -119,3 +119,22 @@ extension Result {
         return nil
     }
 }
+
+extension PodLabelsTests {
+    @Test("a labels file with a tag outside the core schema is refused, naming the tag and line")
+    func labelsFileForeignTag() {
+        do {
+            _ = try LabelsFile.parse("pod.container.app: !!binary aW1hZ2U6IGE=\n", path: "labels.yml")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description.contains("the YAML tag !!binary is not supported"), "\(error)")
+            #expect(error.errors.first?.line == 1)
+        }
+    }
+
+    @Test("a pod.copy label with a NUL is refused")
+    func copyWithNul() throws {
+        let failure = try #require(parse(["pod.container.app": "image: a", "pod.copy.app": "\"/a\\0:/b\""]).failure)
+        #expect(failure.description.contains("NUL"), "\(failure)")
+    }
+}

@@ -14,7 +14,7 @@ public struct CopyInstruction: Sendable, Equatable, Codable {
     /// Parses a label value: `src:dst`, a list of those, or a `src: dst` mapping.
     static func parse(_ node: Node) throws(SettingProblem) -> [CopyInstruction] {
         if let problem = node.foreignContent {
-            throw SettingProblem(problem.message, line: problem.mark?.line, column: problem.mark?.column)
+            throw SettingProblem(problem)
         }
         switch node {
         case .scalar(let scalar):

@@ -26,13 +26,13 @@ public struct ComponentDriver: Sendable {
             return .failure(PodValidationFailure(errors))
         }
         if mapping.tag != .map, let problem = definition.node.foreignContent {
-            fail(nil, SettingProblem(problem.message, line: problem.mark?.line, column: problem.mark?.column))
+            fail(nil, SettingProblem(problem))
             return .failure(PodValidationFailure(errors))
         }
         for (keyNode, value) in mapping {
             // A tag outside the core schema or a NUL: no handler could honour it.
             if let problem = keyNode.foreignContent ?? value.foreignContent {
-                fail(keyNode.string, SettingProblem(problem.message, line: problem.mark?.line, column: problem.mark?.column))
+                fail(keyNode.string, SettingProblem(problem))
                 continue
             }
             guard let key = keyNode.string, case .scalar = keyNode else {

@@ -19,6 +19,11 @@ public struct SettingProblem: Error, Sendable, Equatable {
         self.column = column
     }
 
+    /// A YAML problem (a foreign tag, a NUL) where it was found.
+    public init(_ error: YAMLError) {
+        self.init(error.message, line: error.mark?.line, column: error.mark?.column)
+    }
+
     /// `expected a byte size like "512m", got "lots"`
     public static func expected(_ what: String, got node: Node) -> SettingProblem {
         SettingProblem("expected \(what), got \(node.shortDescription)", at: node)
