@@ -3,6 +3,8 @@
 struct ContainerTable: Sendable {
     private(set) var ids: [String: String] = [:]
     private var names: [String: String] = [:]
+    /// Containers the engine reported an `oom` event for.
+    private var oomKilled: Set<String> = []
     /// The IPC holder, when there is one.
     var holder: String?
 
@@ -16,4 +18,8 @@ struct ContainerTable: Sendable {
     }
 
     func component(for id: String) -> String? { names[id] }
+
+    mutating func recordOom(_ id: String) { oomKilled.insert(id) }
+
+    func sawOom(_ id: String) -> Bool { oomKilled.contains(id) }
 }

@@ -132,7 +132,7 @@ public struct PodController: Service, CustomStringConvertible {
             try await forwardLogs(component, id: id, group: &group)
             try await start(component.name, id: id)
             await status.started(component.name)
-            guard let code = try await nextExit(of: id, messages: &messages) else { return .stopped }
+            guard let code = try await nextExit(of: component.name, id: id, messages: &messages, table: &table) else { return .stopped }
             await status.exited(component.name, code: code)
             table.forget(component.name)
             guard code == 0 else {
@@ -154,7 +154,7 @@ public struct PodController: Service, CustomStringConvertible {
                 if let end = try await carryOut([.start(name)], table: &table, mailbox: mailbox, group: &group) { return end }
             case .engine(let event):
                 guard let name = table.component(for: event.Actor.ID),
-                      let update = try await schedulerEvent(for: event, component: name)
+                      let update = try await schedulerEvent(for: event, component: name, table: &table)
                 else { continue }
                 await status.record(update)
                 if case .exited = update { table.forget(name) }
@@ -285,43 +285,78 @@ public struct PodController: Service, CustomStringConvertible {
     }
 
     /// What an engine event means for the scheduler.
-    private func schedulerEvent(for event: EngineEvent, component: String) async throws -> PodScheduler.Event? {
+    private func schedulerEvent(for event: EngineEvent, component: String, table: inout ContainerTable) async throws -> PodScheduler.Event? {
         switch event.Action {
         case "start":
             let health = try? await engine.inspectContainer(event.Actor.ID).State.Health
             return .started(component, hasHealthcheck: health != nil)
         case "die":
-            let code = event.Actor.Attributes?["exitCode"].flatMap { Int32($0) } ?? PodOutcome.failureExitCode
+            let code = exitCode(of: event)
             logger.info("exited with \(code)", metadata: ["component": "\(component)"])
+            explainKill(component, code: code, id: event.Actor.ID, table: table)
             return .exited(component, code: code)
         case "health_status: healthy":
             return .healthy(component)
         case "health_status: unhealthy":
             return .unhealthy(component)
         case "oom":
-            let limit = plan.components.first { $0.name == component }?.spec.request.HostConfig.Memory
-            logger.warning(
-                "the kernel's OOM killer killed a process of this component\(limit.map { ", over its memory limit of \($0) bytes" } ?? "")",
-                metadata: ["component": "\(component)"])
+            reportOom(component, id: event.Actor.ID, table: &table)
             return nil
         default:
             return nil
         }
     }
 
-    /// Waits for the `die` event of one container; nil when the pod is told to stop.
-    private func nextExit(of id: String, messages: inout AsyncStream<Message>.Iterator) async throws -> Int32? {
+    /// Waits for the `die` event of one init component; nil when the pod is told to stop.
+    private func nextExit(
+        of component: String, id: String, messages: inout AsyncStream<Message>.Iterator, table: inout ContainerTable
+    ) async throws -> Int32? {
         while let message = await messages.next() {
             switch message {
             case .shutdown: return nil
             case .eventsEnded(let why): throw PodFailure("lost the engine's event stream: \(why)")
             case .restartDue: continue
             case .engine(let event):
-                guard event.Actor.ID == id, event.Action == "die" else { continue }
-                return event.Actor.Attributes?["exitCode"].flatMap { Int32($0) } ?? PodOutcome.failureExitCode
+                guard event.Actor.ID == id else { continue }
+                switch event.Action {
+                case "oom":
+                    reportOom(component, id: id, table: &table)
+                case "die":
+                    let code = exitCode(of: event)
+                    explainKill(component, code: code, id: id, table: table)
+                    return code
+                default:
+                    continue
+                }
             }
         }
         return nil
+    }
+
+    private func exitCode(of event: EngineEvent) -> Int32 {
+        event.Actor.Attributes?["exitCode"].flatMap { Int32($0) } ?? PodOutcome.failureExitCode
+    }
+
+    private func memoryLimit(of component: String) -> Int64? {
+        plan.components.first { $0.name == component }?.spec.request.HostConfig.Memory
+    }
+
+    private func reportOom(_ component: String, id: String, table: inout ContainerTable) {
+        table.recordOom(id)
+        logger.warning(
+            "the kernel's OOM killer killed a process of this component\(memoryLimit(of: component).map { ", over its memory limit of \($0) bytes" } ?? "")",
+            metadata: ["component": "\(component)"])
+    }
+
+    /// The engine reports an OOM kill only when the kernel's notice reaches it
+    /// before the exit; after it, the container is already auto-removed and the
+    /// notice is dropped. A SIGKILL that podlike did not send, to a component
+    /// with a memory limit, is then still named for what it most likely is.
+    private func explainKill(_ component: String, code: Int32, id: String, table: ContainerTable) {
+        guard code == 137, !table.sawOom(id), let limit = memoryLimit(of: component), limit > 0 else { return }
+        logger.warning(
+            "the kernel's OOM killer most likely killed this component, over its memory limit of \(limit) bytes: it got SIGKILL (exit 137), which podlike did not send, and the engine's OOM notice came too late to name it",
+            metadata: ["component": "\(component)"])
     }
 
     /// With `--logs`, attaches to the component's output before it starts, so

@@ -1,0 +1,156 @@
+import Foundation
+import NIOCore
+import Podlike
+
+/// An engine in memory that runs containers by script, for unit tests of the
+/// controller: creates get IDs, a start emits `start`, and what a container does
+/// once it runs is its script's. Every container is auto-removed on exit, as
+/// the controller's components are, and a stop ends a running one with 143.
+final class ScriptedEngine: @unchecked Sendable {
+    /// What a container does once it has started, by container name.
+    enum Script: Sendable {
+        /// Runs until it is stopped.
+        case runs
+        /// Exits on its own with this code.
+        case exits(Int32)
+        /// Killed by the kernel's OOM killer (137). With `noticeFirst`, the engine's
+        /// `oom` event comes before the exit; otherwise the notice reaches the
+        /// engine after the container is auto-removed and is dropped, as dockerd does.
+        case oomKilled(noticeFirst: Bool)
+    }
+
+    private let lock = NSLock()
+    private var scripts: [String: Script]
+    private var failCreate: Set<String>
+    /// Name by ID, of containers that exist.
+    private var existing: [String: String] = [:]
+    private var running: Set<String> = []
+    private var journal: [String] = []
+    private let events: AsyncStream<ByteBuffer>
+    private let eventSink: AsyncStream<ByteBuffer>.Continuation
+
+    /// `failCreate` names containers whose create the engine refuses.
+    init(scripts: [String: Script], failCreate: Set<String> = []) {
+        self.scripts = scripts
+        self.failCreate = failCreate
+        (events, eventSink) = AsyncStream<ByteBuffer>.makeStream()
+    }
+
+    /// `create NAME`, `start NAME`, `stop NAME`, `remove NAME`, in the order the engine got them.
+    var calls: [String] { lock.withLock { journal } }
+
+    /// Containers that still exist, by name.
+    var leftovers: [String] { lock.withLock { existing.values.sorted() } }
+
+    var client: EngineClient {
+        .inMemory(InMemoryEngineTransport { [self] request in try await answer(request) })
+    }
+
+    private func answer(_ request: EngineRequest) async throws -> EngineResponse {
+        let path = request.path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request.path
+        let parts = path.split(separator: "/").map(String.init)
+        switch (request.method, parts.dropFirst().first, parts.count) {
+        case (.get, "events", _):
+            return EngineResponse(status: 200, body: EngineBody(events))
+        case (.get, "images", _):
+            return .json(200, #"{"Id":"sha256:0"}"#)
+        case (.post, "containers", 3) where parts[2] == "create":
+            return create(name: Self.query("name", in: request.path) ?? "unnamed")
+        case (.post, "containers", 4) where parts[3] == "start":
+            return start(parts[2])
+        case (.post, "containers", 4) where parts[3] == "stop":
+            return stop(parts[2])
+        case (.post, "containers", 4) where parts[3] == "wait":
+            return .json(200, #"{"StatusCode":0}"#)
+        case (.get, "containers", 4) where parts[3] == "json":
+            return inspect(parts[2])
+        case (.delete, "containers", 3):
+            return remove(parts[2])
+        default:
+            return .json(404, #"{"message":"no route for \#(request.method.rawValue) \#(path)"}"#)
+        }
+    }
+
+    private func create(name: String) -> EngineResponse {
+        lock.withLock {
+            journal.append("create \(name)")
+            if failCreate.contains(name) { return .json(500, #"{"message":"scripted create failure"}"#) }
+            let id = "id-\(name)"
+            existing[id] = name
+            return .json(201, #"{"Id":"\#(id)","Warnings":[]}"#)
+        }
+    }
+
+    private func start(_ id: String) -> EngineResponse {
+        lock.withLock {
+            guard let name = existing[id] else { return Self.noSuchContainer(id) }
+            journal.append("start \(name)")
+            running.insert(id)
+            emit("start", id)
+            switch scripts[name] ?? .runs {
+            case .runs:
+                break
+            case .exits(let code):
+                exit(id, code: code)
+            case .oomKilled(let noticeFirst):
+                if noticeFirst { emit("oom", id) }
+                exit(id, code: 137)
+            }
+            return EngineResponse(status: 204)
+        }
+    }
+
+    private func stop(_ id: String) -> EngineResponse {
+        lock.withLock {
+            guard let name = existing[id] else { return Self.noSuchContainer(id) }
+            journal.append("stop \(name)")
+            if running.contains(id) { exit(id, code: 143) }
+            return EngineResponse(status: 204)
+        }
+    }
+
+    private func remove(_ id: String) -> EngineResponse {
+        lock.withLock {
+            guard let name = existing.removeValue(forKey: id) else { return Self.noSuchContainer(id) }
+            journal.append("remove \(name)")
+            running.remove(id)
+            emit("destroy", id)
+            return EngineResponse(status: 204)
+        }
+    }
+
+    private func inspect(_ id: String) -> EngineResponse {
+        lock.withLock {
+            guard let name = existing[id] else { return Self.noSuchContainer(id) }
+            let isRunning = running.contains(id)
+            return .json(200, #"""
+                {"Id":"\#(id)","Name":"/\#(name)","Image":"sha256:0","State":{"Status":"\#(isRunning ? "running" : "exited")","Running":\#(isRunning),"Pid":0,"ExitCode":0},"Config":{},"HostConfig":{}}
+                """#)
+        }
+    }
+
+    /// Holding the lock: the container dies and the engine auto-removes it.
+    private func exit(_ id: String, code: Int32) {
+        running.remove(id)
+        emit("die", id, attributes: ["exitCode": "\(code)"])
+        if let name = existing.removeValue(forKey: id) {
+            journal.append("auto-remove \(name)")
+            emit("destroy", id)
+        }
+    }
+
+    private func emit(_ action: String, _ id: String, attributes: [String: String] = [:]) {
+        let event = EngineEvent(Type: "container", Action: action, Actor: .init(ID: id, Attributes: attributes))
+        var line = try! JSONEncoder().encode(event)
+        line.append(UInt8(ascii: "\n"))
+        eventSink.yield(ByteBuffer(bytes: line))
+    }
+
+    private static func noSuchContainer(_ id: String) -> EngineResponse {
+        .json(404, #"{"message":"No such container: \#(id)"}"#)
+    }
+
+    private static func query(_ name: String, in path: String) -> String? {
+        URLComponents(string: "http://engine\(path)")?.queryItems?.first { $0.name == name }?.value
+    }
+}
