@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "podlike", targets: ["podlike"]),
         .library(name: "Podlike", targets: ["Podlike"]),
         .library(name: "Drivers", targets: ["Drivers"]),
+        .executable(name: "podlike-fuzz", targets: ["podlike-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,10 +51,17 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The parsers of untrusted bytes, as the fuzzer and the corpus test drive them.
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["Podlike", "Drivers", .product(name: "NIOCore", package: "swift-nio")]
+        ),
+        // A libFuzzer harness when fuzz/run.sh builds it; an input replayer otherwise.
+        .executableTarget(name: "podlike-fuzz", dependencies: ["FuzzTargets"]),
         .testTarget(
             name: "PodlikeTests",
             dependencies: [
-                "Podlike", "Drivers", "PodlikeYAML",
+                "Podlike", "Drivers", "PodlikeYAML", "FuzzTargets",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),

@@ -42,7 +42,7 @@ struct RenderCommand: ParsableCommand {
                     controllerVolumes: pod.mounts.compactMap { $0.Type == "volume" ? $0.Name.map { VolumeSummary(Name: $0) } : nil },
                     stackNamespace: labelMap[VolumeReferences.stackNamespaceLabel])
             }
-            let plan = try planner.plan(labels: labelMap) { path in try String(contentsOfFile: path, encoding: .utf8) }
+            let plan = try planner.plan(labels: labelMap) { path in try TextFile.read(path) }
                 .applying(pod, registry: registry)
             for warning in plan.warnings {
                 StandardStream.error.write("warning: \(warning)\n")

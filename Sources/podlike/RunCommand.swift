@@ -59,7 +59,7 @@ struct RunCommand: AsyncParsableCommand {
         let registry = try BuiltinSettings.registry()
         let settings = SettingContext(baseDirectory: "/", processEnvironment: environment)
         let validated = try PodPlanner(driver: ComponentDriver(registry: registry, context: settings))
-            .plan(labels: source.labels) { path in try String(contentsOfFile: path, encoding: .utf8) }
+            .plan(labels: source.labels) { path in try TextFile.read(path) }
 
         // Remove what killed pods left on this node before creating ours, this
         // controller's own earlier run first: its containers hold our names.
@@ -112,7 +112,7 @@ struct RunCommand: AsyncParsableCommand {
 
     static func duration(_ text: String) throws -> Duration {
         guard let nanoseconds = ComposeDuration.nanoseconds(text) else {
-            throw ArgumentParser.ValidationError("--stop-grace: expected a duration like 10s or 1m30s, got \"\(text)\"")
+            throw ArgumentParser.ValidationError("--stop-grace: expected a duration like 10s or 1m30s, \(ComposeDuration.range), got \"\(text)\"")
         }
         return .nanoseconds(nanoseconds)
     }

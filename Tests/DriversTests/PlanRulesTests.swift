@@ -96,14 +96,37 @@ extension PlanRulesTests {
         #expect(message.contains(#"dependency cycle "a" -> "b" -> "c" -> "a""#), "\(message)")
     }
 
-    @Test("a depends_on chain of thousands of components plans, and a cycle at its end is found")
+    @Test("a depends_on chain as long as the component limit plans, and a cycle at its end is found")
     func longChain() throws {
+        let count = PodInputLimits.components
         var labels: [String: String] = ["pod.component.c0": "image: a"]
-        for index in 1..<3000 {
+        for index in 1..<count {
             labels["pod.component.c\(index)"] = "image: a\ndepends_on: [c\(index - 1)]"
         }
-        #expect(try plan(labels).components.count == 3000)
-        labels["pod.component.c0"] = "image: a\ndepends_on: [c2999]"
+        #expect(try plan(labels).components.count == count)
+        labels["pod.component.c0"] = "image: a\ndepends_on: [c\(count - 1)]"
         #expect(failure(labels).contains("dependency cycle"))
+    }
+
+    @Test("thousands of components are refused, naming the limit")
+    func tooManyComponents() {
+        var labels: [String: String] = [:]
+        for index in 0..<3000 {
+            labels["pod.component.c\(index)"] = "image: a\ndepends_on: [c\(max(0, index - 1))]"
+        }
+        let message = failure(labels)
+        #expect(message.contains("the pod has 3000 components; podlike runs at most 256 in one pod"), "\(message.prefix(500))")
+    }
+
+    @Test("a label value over 1 MiB is refused, naming the limit; a key over 128 characters too")
+    func inputLimits() {
+        let big = failure(["pod.component.a": "image: a\nenvironment: {A: '" + String(repeating: "x", count: PodInputLimits.valueBytes) + "'}"])
+        #expect(big.contains("label \"pod.component.a\""), "\(big)")
+        #expect(big.contains("podlike reads at most 1048576 bytes (1 MiB) there"), "\(big)")
+        let key = String(repeating: "k", count: 100_000)
+        // libyaml itself takes an implicit key up to 1024 characters; this one is explicit.
+        let long = failure(["pod.component.a": "image: a\n? \(key)\n: 1"])
+        #expect(long.contains("a key 100000 characters long; keys are at most 128 characters"), "\(long)")
+        #expect(long.count < 1000, "the message repeats the key: \(long.count) characters")
     }
 }

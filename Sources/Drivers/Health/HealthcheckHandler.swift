@@ -42,6 +42,7 @@ struct HealthcheckHandler: SettingHandler {
             SettingExample("healthcheck: {disable: true, test: [CMD, true]}", .error(#"a healthcheck can't both run a test and be disabled; remove "test" or "disable: true""#)),
             SettingExample("healthcheck: {test: [CMD, 'true'], intervall: 10s}", .error(#"unknown key "intervall" in healthcheck; did you mean "interval"?"#)),
             SettingExample("healthcheck: {interval: often}", .error(#"expected a duration like "1m30s", "1.5s", "500ms" or a number of seconds, got "often""#)),
+            SettingExample("healthcheck: {interval: 1e12}", .error(#""1e12" is out of range: a duration goes from 0 to 2562047h"#)),
             SettingExample("healthcheck: {timeout: 100us}", .error(#"expected 0 or at least 1ms, got "100us""#)),
             SettingExample("healthcheck: {retries: three}", .error(#"expected a number of retries, got "three""#)),
             SettingExample("healthcheck: curl -f http://localhost/", .error(#"expected a mapping like {test: "curl -f http://localhost/ || exit 1", interval: 30s}, got "curl -f http://localhost/""#)),

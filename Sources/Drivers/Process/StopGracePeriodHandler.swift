@@ -18,6 +18,8 @@ struct StopGracePeriodHandler: SettingHandler {
             SettingExample("stop_grace_period: 0s", .request(#"{"StopTimeout": 0}"#)),
             SettingExample("stop_grace_period: soon", .error(#"expected a duration like "1m30s", "1.5s", "500ms" or a number of seconds, got "soon""#)),
             SettingExample("stop_grace_period: -5s", .error(#"got "-5s""#)),
+            SettingExample("stop_grace_period: 1e10", .error(#""1e10" is out of range: a duration goes from 0 to 2562047h"#)),
+            SettingExample("stop_grace_period: 9999999999h", .error(#"out of range"#)),
         ])
 
     func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {

@@ -27,27 +27,19 @@ public struct EngineJSONStream<Message: Decodable & Sendable>: AsyncSequence, Se
 
     public struct AsyncIterator: AsyncIteratorProtocol {
         private var body: EngineBody.AsyncIterator
-        private let operation: String
         private let check: @Sendable (Message) throws -> Void
-        private var splitter = JSONObjectSplitter()
+        private var decoder: JSONMessageDecoder<Message>
         private var ended = false
 
         init(body: EngineBody.AsyncIterator, operation: String, check: @escaping @Sendable (Message) throws -> Void) {
             self.body = body
-            self.operation = operation
+            self.decoder = JSONMessageDecoder(operation: operation)
             self.check = check
         }
 
         public mutating func next() async throws -> Message? {
             while true {
-                let object: ByteBuffer?
-                do {
-                    object = try splitter.next()
-                } catch {
-                    throw EngineError.malformedResponse(operation, "\(error)", underlying: error)
-                }
-                if let object {
-                    let message = try EngineClient.decode(Message.self, from: object, operation: operation)
+                if let message = try decoder.next() {
                     try check(message)
                     return message
                 }
@@ -56,19 +48,51 @@ public struct EngineJSONStream<Message: Decodable & Sendable>: AsyncSequence, Se
                 do {
                     chunk = try await body.next()
                 } catch {
-                    throw EngineError.wrapping(error, operation)
+                    throw EngineError.wrapping(error, decoder.operation)
                 }
                 guard let chunk else {
                     ended = true
-                    do {
-                        try splitter.finish()
-                    } catch {
-                        throw EngineError.malformedResponse(operation, "\(error)", underlying: error)
-                    }
+                    try decoder.finish()
                     return nil
                 }
-                splitter.append(chunk)
+                decoder.append(chunk)
             }
+        }
+    }
+}
+
+/// Splits and decodes a stream of JSON messages chunk by chunk, apart from the
+/// transport that brings the chunks: what every JSON stream of the engine uses.
+package struct JSONMessageDecoder<Message: Decodable>: Sendable {
+    package let operation: String
+    private var splitter = JSONObjectSplitter()
+
+    package init(operation: String) {
+        self.operation = operation
+    }
+
+    package mutating func append(_ chunk: ByteBuffer) {
+        splitter.append(chunk)
+    }
+
+    /// The next whole message, or nil until more bytes arrive.
+    package mutating func next() throws -> Message? {
+        let object: ByteBuffer?
+        do {
+            object = try splitter.next()
+        } catch {
+            throw EngineError.malformedResponse(operation, "\(error)", underlying: error)
+        }
+        guard let object else { return nil }
+        return try EngineClient.decode(Message.self, from: object, operation: operation)
+    }
+
+    /// Throws when the stream ended inside a message.
+    package func finish() throws {
+        do {
+            try splitter.finish()
+        } catch {
+            throw EngineError.malformedResponse(operation, "\(error)", underlying: error)
         }
     }
 }

@@ -80,6 +80,14 @@ public enum PodLabels {
             }
         }
 
+        if named.count > PodInputLimits.components {
+            errors.append(ValidationError(message: """
+                the pod has \(named.count) components; podlike runs at most \(PodInputLimits.components) in one pod. \
+                Split it into several services
+                """))
+            return (pod, errors)
+        }
+
         let initNames = Set(pod.initComponents.map(\.name))
         pod.components = named.values.filter { !initNames.contains($0.name) }.sorted { $0.name < $1.name }
 
@@ -108,6 +116,10 @@ public enum PodLabels {
     }
 
     private static func yaml(_ text: String, label: String, errors: inout [ValidationError]) -> Node? {
+        if let problem = PodInputLimits.valueProblem(text, what: "the value") {
+            errors.append(ValidationError(source: label, message: problem))
+            return nil
+        }
         do {
             guard let node = try YAML.compose(text) else {
                 errors.append(ValidationError(source: label, message: "the label is empty; it needs a YAML value"))
@@ -123,6 +135,9 @@ public enum PodLabels {
 
     /// Why a file can't be read, in words.
     private static func reason(_ error: any Error) -> String {
+        if let problem = error as? TextFile.Problem, problem.isMissing {
+            return "it does not exist there; mount it into the controller (a Swarm config, or a volume) or fix the path"
+        }
         guard let error = error as? CocoaError else { return "\(error)" }
         switch error.code {
         case .fileReadNoSuchFile, .fileNoSuchFile:

@@ -65,6 +65,7 @@ struct PodResource: Sendable {
     /// A CFS quota in microseconds per period as billionths of a CPU.
     static func nanoCpus(quota: Int64, period: Int64?) -> Int64 {
         let period = period.flatMap { $0 > 0 ? $0 : nil } ?? 100_000
-        return Int64((Double(quota) / Double(period) * 1e9).rounded())
+        // Saturates rather than trapping: no host has more CPUs than this anyway.
+        return Int64(min((Double(quota) / Double(period) * 1e9).rounded(), 1e18))
     }
 }

@@ -40,6 +40,12 @@ public struct ComponentDriver: Sendable {
                 continue
             }
             if key.hasPrefix("x-") { continue }  // Compose extension fields carry no settings.
+            guard key.count <= PodInputLimits.keyCharacters else {
+                fail(String(key.prefix(40)) + "...", SettingProblem(
+                    "a key \(key.count) characters long; keys are at most \(PodInputLimits.keyCharacters) characters, and `podlike settings` lists every key",
+                    at: keyNode))
+                continue
+            }
             let handler = registry.handler(for: key)
             if definition.skipsUnsupportedKeys, handler?.descriptor.isSupported != true {
                 let reason = handler.map { $0.descriptor.text } ?? "not a Compose setting"

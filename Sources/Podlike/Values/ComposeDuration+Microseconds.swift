@@ -9,9 +9,11 @@ extension ComposeDuration {
         let text = try node.text(expected: microsecondsExpectation).trimmingWhitespace
         if let microseconds = Int64(text), microseconds >= 0 { return microseconds }
         // A bare number with a fraction has no unit to say what it counts.
-        guard Double(text) == nil, let nanoseconds = nanoseconds(text) else {
-            throw .expected(microsecondsExpectation, got: node)
+        guard Double(text) == nil else { throw .expected(microsecondsExpectation, got: node) }
+        switch parse(text) {
+        case .nanoseconds(let nanoseconds): return nanoseconds / 1000
+        case .malformed: throw .expected(microsecondsExpectation, got: node)
+        case .outOfRange: throw outOfRange(text, at: node)
         }
-        return nanoseconds / 1000
     }
 }

@@ -16,11 +16,11 @@ extension SettingContext {
     /// `what` names the file in the error, which points at `node`.
     public func readTextFile(_ written: String, what: String, at node: Node) throws(SettingProblem) -> String {
         let path = resolvedPath(written)
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw SettingProblem("\(what) \"\(written)\" not found: there is no file at \(path)", at: node)
-        }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw SettingProblem("\(what) \"\(written)\" can't be read as UTF-8 text from \(path)", at: node)
+        let text: String
+        do {
+            text = try TextFile.read(path)
+        } catch {
+            throw SettingProblem("\(what) \"\(written)\" \(error.isMissing ? "not found" : "can't be read"): \(error)", at: node)
         }
         guard !text.utf8.contains(0) else {
             throw SettingProblem("\(what) \"\(written)\" holds a NUL character, which can't be passed to the engine; remove it from \(path)", at: node)
