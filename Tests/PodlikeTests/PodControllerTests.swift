@@ -1,6 +1,8 @@
 import Drivers
 import Logging
 import Podlike
+import ServiceLifecycle
+import ServiceLifecycleTestKit
 import Testing
 
 /// The controller's run, from the first create to the last removal, on an engine
@@ -105,5 +107,35 @@ struct PodControllerTests {
             "create pod.podlike.app", "start pod.podlike.app",
         ])
         #expect(engine.leftovers.isEmpty, "\(engine.calls)")
+    }
+
+    @Test("a stop request while an init component runs creates nothing more, removes what exists, and ends with 0")
+    func stopDuringInit() async throws {
+        try await testGracefulShutdown { shutdown in
+            let engine = ScriptedEngine(scripts: [:]) { call in
+                if call == "start pod.podlike.init-1" { shutdown.triggerGracefulShutdown() }
+            }
+            let outcome = try await Self.run(
+                ["pod.init.components": "- image: busybox\n- image: busybox", "pod.container.app": "image: busybox"],
+                on: engine, ipcHolder: true)
+            #expect(outcome == .stopped)
+            #expect(!engine.calls.contains("create pod.podlike.init-2"), "\(engine.calls)")
+            #expect(!engine.calls.contains("create pod.podlike.app"), "\(engine.calls)")
+            #expect(engine.leftovers.isEmpty, "\(engine.calls)")
+        }
+    }
+
+    @Test("a stop request while the components are created starts none of them, removes them all, and ends with 0")
+    func stopDuringCreate() async throws {
+        try await testGracefulShutdown { shutdown in
+            let engine = ScriptedEngine(scripts: [:]) { call in
+                if call == "create pod.podlike.a" { shutdown.triggerGracefulShutdown() }
+            }
+            let outcome = try await Self.run(
+                ["pod.container.a": "image: busybox", "pod.container.b": "image: busybox"], on: engine)
+            #expect(outcome == .stopped)
+            #expect(!engine.calls.contains { $0.hasPrefix("start pod.podlike.") }, "\(engine.calls)")
+            #expect(engine.leftovers.isEmpty, "\(engine.calls)")
+        }
     }
 }

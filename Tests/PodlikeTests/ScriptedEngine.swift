@@ -24,15 +24,20 @@ final class ScriptedEngine: @unchecked Sendable {
     private var failCreate: Set<String>
     /// Name by ID, of containers that exist.
     private var existing: [String: String] = [:]
+    /// Name by ID, of containers that no longer exist.
+    private var gone: [String: String] = [:]
     private var running: Set<String> = []
     private var journal: [String] = []
     private let events: AsyncStream<ByteBuffer>
     private let eventSink: AsyncStream<ByteBuffer>.Continuation
+    private let onCall: @Sendable (String) -> Void
 
-    /// `failCreate` names containers whose create the engine refuses.
-    init(scripts: [String: Script], failCreate: Set<String> = []) {
+    /// `failCreate` names containers whose create the engine refuses; `onCall`
+    /// hears each entry of `calls` as it is made.
+    init(scripts: [String: Script], failCreate: Set<String> = [], onCall: @escaping @Sendable (String) -> Void = { _ in }) {
         self.scripts = scripts
         self.failCreate = failCreate
+        self.onCall = onCall
         (events, eventSink) = AsyncStream<ByteBuffer>.makeStream()
     }
 
@@ -72,7 +77,8 @@ final class ScriptedEngine: @unchecked Sendable {
     }
 
     private func create(name: String) -> EngineResponse {
-        lock.withLock {
+        defer { onCall("create \(name)") }
+        return lock.withLock {
             journal.append("create \(name)")
             if failCreate.contains(name) { return .json(500, #"{"message":"scripted create failure"}"#) }
             let id = "id-\(name)"
@@ -82,7 +88,8 @@ final class ScriptedEngine: @unchecked Sendable {
     }
 
     private func start(_ id: String) -> EngineResponse {
-        lock.withLock {
+        defer { if let name = lock.withLock({ existing[id] ?? gone[id] }) { onCall("start \(name)") } }
+        return lock.withLock {
             guard let name = existing[id] else { return Self.noSuchContainer(id) }
             journal.append("start \(name)")
             running.insert(id)
@@ -112,6 +119,7 @@ final class ScriptedEngine: @unchecked Sendable {
     private func remove(_ id: String) -> EngineResponse {
         lock.withLock {
             guard let name = existing.removeValue(forKey: id) else { return Self.noSuchContainer(id) }
+            gone[id] = name
             journal.append("remove \(name)")
             running.remove(id)
             emit("destroy", id)
@@ -134,6 +142,7 @@ final class ScriptedEngine: @unchecked Sendable {
         running.remove(id)
         emit("die", id, attributes: ["exitCode": "\(code)"])
         if let name = existing.removeValue(forKey: id) {
+            gone[id] = name
             journal.append("auto-remove \(name)")
             emit("destroy", id)
         }

@@ -108,8 +108,16 @@ public struct PodController: Service, CustomStringConvertible {
         table: inout ContainerTable, scheduler: inout PodScheduler, group: inout TaskGroup<Void>
     ) async throws -> PodOutcome {
         var messages = inbox.makeAsyncIterator()
-        // Nothing is created until every image is there.
-        try await ImagePuller(engine: engine, logger: logger, credentials: credentials).ensureImages(for: plan, alwaysPull: pod.options.alwaysPull)
+        // Nothing is created until every image is there. A stop request cancels
+        // the pulls, and between the phases of start-up nothing more is created.
+        let puller = ImagePuller(engine: engine, logger: logger, credentials: credentials)
+        let (plan, alwaysPull) = (plan, pod.options.alwaysPull)
+        do {
+            try await cancelWhenGracefulShutdown { try await puller.ensureImages(for: plan, alwaysPull: alwaysPull) }
+        } catch where Task.isShuttingDownGracefully {
+            return .stopped
+        }
+        if Task.isShuttingDownGracefully { return .stopped }
 
         // The engine wants the IPC holder to exist before a component names its IPC
         // namespace, but running only when one starts: it starts while the
@@ -128,6 +136,7 @@ public struct PodController: Service, CustomStringConvertible {
         if let firstError { throw firstError }
 
         for component in plan.initComponents {
+            if Task.isShuttingDownGracefully { return .stopped }
             let id = try await create(component, in: &table)
             try await forwardLogs(component, id: id, group: &group)
             try await start(component.name, id: id)
@@ -141,7 +150,8 @@ public struct PodController: Service, CustomStringConvertible {
             logger.info("init component finished", metadata: ["component": "\(component.name)"])
         }
 
-        if !plan.initComponents.isEmpty { try await createRegularComponents(in: &table) }
+        if !plan.initComponents.isEmpty, !Task.isShuttingDownGracefully { try await createRegularComponents(in: &table) }
+        if Task.isShuttingDownGracefully { return .stopped }
         if let end = try await carryOut(scheduler.initialActions(), table: &table, mailbox: mailbox, group: &group) { return end }
 
         while let message = await messages.next() {

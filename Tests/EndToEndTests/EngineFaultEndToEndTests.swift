@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+extension EndToEndSuites {
+    /// Faults on the real engine: a component the OOM killer takes, a crash loop,
+    /// a stop request during start-up. Each test ends by asserting that nothing
+    /// of the pod is left.
+    @Suite(.serialized, .enabled(if: EndToEnd.engineAvailable, "needs a Docker engine"))
+    struct EngineFaultEndToEndTests {
+        /// 16 MiB of memory and no swap: a 64 MB hog is over it.
+        static let tinyMemory = "mem_limit: 16m\nmemswap_limit: 16m\n"
+
+        @Test("e2e: a component the OOM killer takes, with restart: no, ends the pod with 137, and the log says it was OOM-killed")
+        func oomKilled() throws {
+            let pod = try ControllerRun.start("fault-oom", labels: [
+                "pod.container.hog": ModernHostEndToEndTests.hog(64) + "\n" + Self.tinyMemory,
+                "pod.container.idle": busybox("exec sleep 600"),
+            ], arguments: ["--logs"])
+            defer { pod.remove() }
+            #expect(try pod.exitCode(within: 90) == 137)
+            let logs = try pod.logs()
+            let oom = logs.split(separator: "\n").filter { $0.contains("the kernel's OOM killer") && $0.contains("component=hog") }
+            #expect(oom.contains { $0.contains("over its memory limit of \(16 << 20) bytes") }, "\(logs)")
+            #expect(logs.contains(#"component "hog" exited with 137"#), "\(logs)")
+            try pod.expectNothingLeft()
+        }
+
+        @Test("e2e: with restart: on-failure, a component the OOM killer takes is restarted, and podlike status counts the restart")
+        func oomRestarted() throws {
+            let volume = try SharedVolume()
+            defer { volume.remove() }
+            // The first run leaves a mark in the shared volume and is OOM-killed; the second finds it.
+            let script = "if [ -e /shared/oomed ]; then echo recovered; exec sleep 600; fi; touch /shared/oomed; "
+                + "x=$(yes aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa | head -c 64000000); exec sleep 600"
+            let pod = try ControllerRun.start("fault-oom-restart", labels: [
+                "pod.container.hog": busybox(script, extra: Self.tinyMemory + "restart: on-failure:2\n"),
+            ], arguments: ["--logs"], dockerArguments: volume.mount())
+            defer { pod.remove() }
+            #expect(try pod.waitForOutput("hog | recovered", within: 90), "\(try pod.logs())")
+
+            let json = try EndToEnd.run(["docker", "exec", pod.name, "podlike", "status", "--json"])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.stderr)")
+            let components = try #require(object["components"] as? [[String: Any]])
+            let hog = try #require(components.first { $0["name"] as? String == "hog" })
+            #expect(hog["restarts"] as? Int == 1, "\(json.stdout)")
+            #expect(hog["state"] as? String == "running", "\(json.stdout)")
+            let logs = try pod.logs()
+            #expect(logs.contains("the kernel's OOM killer"), "\(logs)")
+
+            try EndToEnd.docker("stop", pod.name)
+            #expect(try pod.exitCode() == 0)
+            try pod.expectNothingLeft()
+        }
+
+        @Test("e2e: a crash loop with restart: on-failure:3 ends the pod after 3 restarts, with the component's code")
+        func crashLoop() throws {
+            let pod = try ControllerRun.start("fault-crashloop", labels: [
+                "pod.container.crash": busybox("echo crashing; exit 4", extra: "restart: on-failure:3\n"),
+                "pod.container.idle": busybox("exec sleep 600"),
+            ], arguments: ["--logs"])
+            defer { pod.remove() }
+            #expect(try pod.exitCode(within: 90) == 4)
+            #expect(forwardedLines(of: "crash", in: try pod.stdout()).count == 4)
+            let logs = try pod.logs()
+            #expect(logs.contains(#"component "crash" exited with 4 after 3 restarts"#), "\(logs)")
+            let starts = try pod.events().filter { $0 == .init(action: "start", component: "crash") }
+            #expect(starts.count == 4)
+            try pod.expectNothingLeft()
+        }
+
+        @Test("e2e: SIGTERM during start-up, while an init component runs, creates nothing more, removes what was created, and exits 0 within the grace period")
+        func stopDuringStartup() throws {
+            let pod = try ControllerRun.start("fault-startup", labels: [
+                "pod.init.components": "- " + busybox("echo init up; exec sleep 600").replacingOccurrences(of: "\n", with: "\n  "),
+                "pod.container.app": busybox("echo app ran; exec sleep 600"),
+            ], arguments: ["--logs"])
+            defer { pod.remove() }
+            #expect(try pod.waitForOutput("init-1 | init up"), "\(try pod.logs())")
+            let started = Date()
+            try EndToEnd.docker("stop", "--time", "20", pod.name)
+            let took = Date().timeIntervalSince(started)
+            #expect(try pod.exitCode() == 0)
+            // docker stop SIGKILLs at 20 s; a controller that returned 0 did so before that.
+            #expect(took < 20, "the controller took \(took) s to stop")
+            let events = try pod.events()
+            #expect(!events.contains { $0.component == "app" }, "\(events)")
+            #expect(!(try pod.stdout()).contains("app ran"))
+            try pod.expectNothingLeft()
+        }
+    }
+}
