@@ -36,7 +36,7 @@ extension EndToEndSuites {
                 "pod.container.hog": busybox(script, extra: Self.tinyMemory + "restart: on-failure:2\n"),
             ], arguments: ["--logs"], dockerArguments: volume.mount())
             defer { pod.remove() }
-            #expect(try pod.waitForOutput("hog | recovered", within: 90), "\(try pod.logs())")
+            #expect(try pod.waitForOutput("hog | recovered", within: 90), "\((try? pod.logs()) ?? "")")
 
             let json = try EndToEnd.run(["docker", "exec", pod.name, "podlike", "status", "--json"])
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json.stderr)")
@@ -75,7 +75,7 @@ extension EndToEndSuites {
                 "pod.container.app": busybox("echo app ran; exec sleep 600"),
             ], arguments: ["--logs"])
             defer { pod.remove() }
-            #expect(try pod.waitForOutput("init-1 | init up"), "\(try pod.logs())")
+            #expect(try pod.waitForOutput("init-1 | init up"), "\((try? pod.logs()) ?? "")")
             let started = Date()
             try EndToEnd.docker("stop", "--time", "20", pod.name)
             let took = Date().timeIntervalSince(started)
