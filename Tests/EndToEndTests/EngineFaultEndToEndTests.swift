@@ -87,5 +87,30 @@ extension EndToEndSuites {
             #expect(!(try pod.stdout()).contains("app ran"))
             try pod.expectNothingLeft()
         }
+    
+        @Test("e2e: the engine restarts (SIGTERM) or crashes (SIGKILL) while a pod runs: the controller ends, none of the pod survives the engine's return, and podlike reap finds no orphan",
+              .enabled(if: HostEngine.restartable, "needs root and the engine at /var/run/docker.sock, started with a pid file, as .ci/run starts it"),
+              arguments: [(SIGTERM, false), (SIGKILL, true)])
+        func engineRestart(signal: Int32, noPids: Bool) throws {
+            let pod = try ControllerRun.start("fault-engine", labels: [
+                "pod.container.a": busybox("echo a up; exec sleep 600"),
+                "pod.container.b": busybox("echo b up; exec sleep 600"),
+            ], arguments: ["--logs"] + (noPids ? ["--no-pids"] : []))
+            defer { pod.remove() }
+            #expect(try pod.waitForOutput("a | a up"))
+            #expect(try pod.waitForOutput("b | b up"))
+            #expect(try pod.leftovers().count >= 2, "the components, and the IPC holder where one is needed")
+
+            try HostEngine.restart(signal: signal)
+
+            let state = try EndToEnd.poll(within: 60, { try EndToEnd.docker("inspect", "-f", "{{.State.Status}}", pod.name) }, until: { $0 == "exited" })
+            #expect(state == "exited", "the controller is \(state) after the engine came back")
+            // It ends non-zero: killed with the engine's shutdown, or failing for the lost engine.
+            #expect(try EndToEnd.docker("inspect", "-f", "{{.State.ExitCode}}", pod.name) != "0", "\((try? pod.logs()) ?? "")")
+            try pod.expectNothingLeft(within: 60)
+            let reap = try EndToEnd.run([try EndToEnd.builtBinary(), "reap", "--dry-run"])
+            #expect(reap.status == 0, "\(reap.stderr)")
+            #expect(!reap.stdout.contains(pod.name), "\(reap.stdout)")
+        }
     }
 }

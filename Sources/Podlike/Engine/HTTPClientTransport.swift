@@ -33,6 +33,13 @@ public struct HTTPClientTransport: EngineTransport {
     /// Call ``shutdown()`` when done, or use ``withTransport(host:timeouts:logger:_:)``.
     public init(host: DockerHost, timeouts: Timeouts = .init(), logger: Logger) throws {
         let tls = try host.tls.map(Self.tlsConfiguration)
+        var timeouts = timeouts
+        if case .unixSocket = host.endpoint {
+            // A local socket connects at once or is refused; AsyncHTTPClient retries a
+            // refused connect until this deadline, so an engine that went away (restarted,
+            // crashed) would hold every call of the pod's stop for the whole of it.
+            timeouts.connect = min(timeouts.connect, .seconds(2))
+        }
         self.host = host
         self.timeouts = timeouts
         self.logger = logger
