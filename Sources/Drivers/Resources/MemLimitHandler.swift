@@ -13,7 +13,8 @@ struct MemLimitHandler: SettingHandler {
             SettingExample("mem_limit: 67108864", .request(#"{"HostConfig": {"Memory": 67108864}}"#)),
             SettingExample("mem_limit: 0x10", .error(#"expected a byte size like "512m", "1.5g" or a number of bytes, got "0x10""#)),
             SettingExample("mem_limit: 1e9", .error(#"got "1e9""#)),
-            SettingExample("mem_limit: 0.5b", .error(#"got "0.5b""#)),
+            SettingExample("mem_limit: 0.5b", .error(#""0.5b" is out of range: a byte size goes from 1 byte"#)),
+            SettingExample("mem_limit: 99999999999t", .error(#""99999999999t" is out of range: a byte size goes from 1 byte to 9223372036854775807 bytes (8 EiB), or 0"#)),
             SettingExample("mem_limit: lots", .error(#"expected a byte size like "512m", "1.5g" or a number of bytes, got "lots""#)),
         ])
 

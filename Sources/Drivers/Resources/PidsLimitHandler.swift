@@ -11,6 +11,7 @@ struct PidsLimitHandler: SettingHandler {
             SettingExample("pids_limit: -1", .request(#"{"HostConfig": {"PidsLimit": -1}}"#)),
             SettingExample("pids_limit: -5", .error(#"expected a number of processes like 100, or -1 for no limit, got "-5""#)),
             SettingExample("pids_limit: many", .error(#"got "many""#)),
+            SettingExample("pids_limit: 99999999999999999999", .error(#"99999999999999999999 is out of range, past the 64-bit integers the Engine API takes (at most 9223372036854775807)"#)),
         ])
 
     func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {

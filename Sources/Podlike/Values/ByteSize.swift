@@ -27,8 +27,19 @@ public enum ByteSize {
         return Int64(bytes)
     }
 
+    /// The largest size the Engine API carries: 64-bit bytes, 8 EiB.
+    public static let range = "from 1 byte to 9223372036854775807 bytes (8 EiB), or 0"
+
     public static func parse(_ node: Node) throws(SettingProblem) -> Int64 {
-        guard let value = parse(try node.text(expected: expectation)) else {
+        let text = try node.text(expected: expectation)
+        guard let value = parse(text) else {
+            // Well formed, but too large for the API, or so small that it would round to no limit.
+            var digits = Substring(text.trimmingWhitespace.lowercased())
+            while let last = digits.last, "kmgtb".contains(last) { digits.removeLast() }
+            if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+               digits.filter({ $0 == "." }).count <= 1, let number = Double(digits), number > 0 {
+                throw SettingProblem("\"\(text.trimmingWhitespace)\" is out of range: a byte size goes \(range)", at: node)
+            }
             throw .expected(expectation, got: node)
         }
         return value

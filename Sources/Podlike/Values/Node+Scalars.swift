@@ -22,7 +22,13 @@ extension Node {
 
     public func integer(expected: String = "a whole number", in range: ClosedRange<Int64>? = nil) throws(SettingProblem) -> Int64 {
         let raw = try text(expected: expected).trimmingWhitespace
-        guard let value = Int64(raw) else { throw .expected(expected, got: self) }
+        guard let value = Int64(raw) else {
+            // Digits past what 64 bits hold are out of range, not malformed.
+            if let range, raw.isWholeNumber {
+                throw SettingProblem("expected \(expected) from \(range.lowerBound) to \(range.upperBound), got \(raw)", at: self)
+            }
+            throw .expected(expected, got: self)
+        }
         if let range, !range.contains(value) {
             throw SettingProblem("expected \(expected) from \(range.lowerBound) to \(range.upperBound), got \(value)", at: self)
         }

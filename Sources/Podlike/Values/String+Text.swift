@@ -28,4 +28,11 @@ extension StringProtocol {
         }
         return result
     }
+
+    /// Digits with an optional sign, however many: a whole number, even one too
+    /// large for any integer type.
+    var isWholeNumber: Bool {
+        let digits = first == "-" || first == "+" ? dropFirst() : self[...]
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
 }
