@@ -112,5 +112,45 @@ extension EndToEndSuites {
             #expect(reap.status == 0, "\(reap.stderr)")
             #expect(!reap.stdout.contains(pod.name), "\(reap.stdout)")
         }
+    
+        @Test("e2e: two pods on one node with the same component names stay isolated, and stopping one leaves the other running")
+        func twoPods() throws {
+            let labels = [
+                "pod.container.web": busybox("echo web up; exec sleep 600"),
+                "pod.container.side": busybox("echo side up; exec sleep 600"),
+            ]
+            let first = try ControllerRun.start("fault-twin", labels: labels, arguments: ["--logs"])
+            defer { first.remove() }
+            let second = try ControllerRun.start("fault-twin", labels: labels, arguments: ["--logs"])
+            defer { second.remove() }
+            for pod in [first, second] {
+                #expect(try pod.waitForOutput("| web up"))
+                #expect(try pod.waitForOutput("side | side up"))
+            }
+            // Each pod's side sees its own pod's processes only: two sleeps, web's and its own.
+            let firstIDs = Set(try first.leftovers()), secondIDs = Set(try second.leftovers())
+            #expect(firstIDs.count >= 2 && secondIDs.count >= 2)
+            #expect(firstIDs.isDisjoint(with: secondIDs))
+            for pod in [first, second] {
+                let side = "\(pod.name).podlike.side"
+                let sleeps = try EndToEnd.docker("exec", side, "sh", "-c", "ps -o comm | grep -c '^sleep'")
+                #expect(sleeps == "2", "the side of \(pod.name) sees \(sleeps) sleep processes")
+                let ownWeb = try EndToEnd.docker("inspect", "-f", "{{.HostConfig.NetworkMode}}", side)
+                #expect(ownWeb.hasSuffix(try EndToEnd.docker("inspect", "-f", "{{.Id}}", pod.name)), "\(ownWeb)")
+            }
+
+            try EndToEnd.docker("stop", first.name)
+            #expect(try first.exitCode() == 0)
+            try first.expectNothingLeft()
+            #expect(try EndToEnd.docker("inspect", "-f", "{{.State.Running}}", second.name) == "true")
+            #expect(Set(try second.leftovers()) == secondIDs, "stopping the first pod touched the second")
+            for component in ["web", "side"] {
+                let running = try EndToEnd.docker("inspect", "-f", "{{.State.Running}}", "\(second.name).podlike.\(component)")
+                #expect(running == "true")
+            }
+            try EndToEnd.docker("stop", second.name)
+            #expect(try second.exitCode() == 0)
+            try second.expectNothingLeft()
+        }
     }
 }
