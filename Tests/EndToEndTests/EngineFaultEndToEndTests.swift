@@ -152,5 +152,56 @@ extension EndToEndSuites {
             #expect(try second.exitCode() == 0)
             try second.expectNothingLeft()
         }
+    
+        // MARK: An engine that misbehaves, through a fault-injecting proxy
+
+        static let twoComponents = [
+            "pod.container.a": busybox("echo a up; exec sleep 600"),
+            "pod.container.b": busybox("echo b up; exec sleep 600"),
+        ]
+
+        @Test("e2e: an engine that answers a create with 500 fails the pod with 125, naming the component and the engine's message; nothing is left",
+              .enabled(if: FaultProxy.available, "needs python3"))
+        func engineFails() throws {
+            let proxy = try FaultProxy(["fail=POST:/containers/create\\?name=[^&]*podlike\\.b"])
+            defer { proxy.stop() }
+            let pod = try ControllerRun.start("fault-500", labels: Self.twoComponents, engineSocket: proxy.socketPath)
+            defer { pod.remove() }
+            #expect(try pod.exitCode() == 125)
+            let logs = try pod.logs()
+            #expect(logs.contains(#"component "b""#) && logs.contains("injected fault: the proxy answered 500"), "\(logs)")
+            #expect(proxy.log.contains("-> 500 from the proxy"), "\(proxy.log)")
+            try pod.expectNothingLeft()
+        }
+
+        @Test("e2e: a create whose answer the connection drops fails the pod with 125; the container the engine made is found and removed, and no component is created twice",
+              .enabled(if: FaultProxy.available, "needs python3"))
+        func engineDropsAnswer() throws {
+            let proxy = try FaultProxy(["drop=POST:/containers/create\\?name=[^&]*podlike\\.b"])
+            defer { proxy.stop() }
+            let pod = try ControllerRun.start("fault-drop", labels: Self.twoComponents, engineSocket: proxy.socketPath)
+            defer { pod.remove() }
+            #expect(try pod.exitCode() == 125)
+            let creates = proxy.log.split(separator: "\n").filter { $0.hasPrefix("POST ") && $0.contains("/containers/create") }
+            #expect(creates.filter { $0.contains("podlike.b") }.count == 1, "\(proxy.log)")
+            #expect(proxy.log.contains("answer dropped"), "\(proxy.log)")
+            let logs = try pod.logs()
+            #expect(logs.contains(#"component "b""#), "\(logs)")
+            try pod.expectNothingLeft()
+        }
+
+        @Test("e2e: an engine that answers slowly still runs the pod, and SIGTERM still stops and removes it with exit 0",
+              .enabled(if: FaultProxy.available, "needs python3"))
+        func engineSlow() throws {
+            let proxy = try FaultProxy(["delay=0.3"])
+            defer { proxy.stop() }
+            let pod = try ControllerRun.start("fault-slow", labels: Self.twoComponents, arguments: ["--logs"], engineSocket: proxy.socketPath)
+            defer { pod.remove() }
+            #expect(try pod.waitForOutput("a | a up", within: 90))
+            #expect(try pod.waitForOutput("b | b up", within: 90))
+            try EndToEnd.docker("stop", "--time", "30", pod.name)
+            #expect(try pod.exitCode() == 0)
+            try pod.expectNothingLeft()
+        }
     }
 }

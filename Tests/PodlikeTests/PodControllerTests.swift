@@ -138,4 +138,15 @@ struct PodControllerTests {
             #expect(engine.leftovers.isEmpty, "\(engine.calls)")
         }
     }
+
+    @Test("a container whose create answer was lost is found by the pod's label and removed when the pod fails")
+    func lostCreateAnswer() async throws {
+        let engine = ScriptedEngine(scripts: [:], loseCreateAnswer: ["pod.podlike.b"])
+        let logs = LogRecords()
+        let outcome = try await Self.run(["pod.container.a": "image: busybox", "pod.container.b": "image: busybox"], on: engine, logs: logs)
+        #expect(outcome.exitCode == PodOutcome.failureExitCode)
+        #expect(engine.calls.filter { $0 == "create pod.podlike.b" }.count == 1, "one create per component, never a retry")
+        #expect(engine.leftovers.isEmpty, "\(engine.calls)")
+        #expect(engine.calls.contains("remove pod.podlike.b"))
+    }
 }

@@ -22,6 +22,7 @@ final class ScriptedEngine: @unchecked Sendable {
     private let lock = NSLock()
     private var scripts: [String: Script]
     private var failCreate: Set<String>
+    private var loseCreateAnswer: Set<String>
     /// Name by ID, of containers that exist.
     private var existing: [String: String] = [:]
     /// Name by ID, of containers that no longer exist.
@@ -32,11 +33,17 @@ final class ScriptedEngine: @unchecked Sendable {
     private let eventSink: AsyncStream<ByteBuffer>.Continuation
     private let onCall: @Sendable (String) -> Void
 
-    /// `failCreate` names containers whose create the engine refuses; `onCall`
-    /// hears each entry of `calls` as it is made.
-    init(scripts: [String: Script], failCreate: Set<String> = [], onCall: @escaping @Sendable (String) -> Void = { _ in }) {
+    /// `failCreate` names containers whose create the engine refuses;
+    /// `loseCreateAnswer` those it creates but whose answer is lost (a 500 after
+    /// the fact, as a dropped connection would be); `onCall` hears each entry of
+    /// `calls` as it is made.
+    init(
+        scripts: [String: Script], failCreate: Set<String> = [], loseCreateAnswer: Set<String> = [],
+        onCall: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.scripts = scripts
         self.failCreate = failCreate
+        self.loseCreateAnswer = loseCreateAnswer
         self.onCall = onCall
         (events, eventSink) = AsyncStream<ByteBuffer>.makeStream()
     }
@@ -67,6 +74,8 @@ final class ScriptedEngine: @unchecked Sendable {
             return stop(parts[2])
         case (.post, "containers", 4) where parts[3] == "wait":
             return .json(200, #"{"StatusCode":0}"#)
+        case (.get, "containers", 3) where parts[2] == "json":
+            return list()
         case (.get, "containers", 4) where parts[3] == "json":
             return inspect(parts[2])
         case (.delete, "containers", 3):
@@ -83,6 +92,7 @@ final class ScriptedEngine: @unchecked Sendable {
             if failCreate.contains(name) { return .json(500, #"{"message":"scripted create failure"}"#) }
             let id = "id-\(name)"
             existing[id] = name
+            if loseCreateAnswer.contains(name) { return .json(500, #"{"message":"scripted lost answer"}"#) }
             return .json(201, #"{"Id":"\#(id)","Warnings":[]}"#)
         }
     }
@@ -124,6 +134,16 @@ final class ScriptedEngine: @unchecked Sendable {
             running.remove(id)
             emit("destroy", id)
             return EngineResponse(status: 204)
+        }
+    }
+
+    /// Every container that exists; they all belong to the one pod under test.
+    private func list() -> EngineResponse {
+        lock.withLock {
+            let items = existing.sorted { $0.key < $1.key }.map { id, name in
+                #"{"Id":"\#(id)","Names":["/\#(name)"],"Labels":{"io.podlike.component":"\#(name)"}}"#
+            }
+            return .json(200, "[" + items.joined(separator: ",") + "]")
         }
     }
 

@@ -390,6 +390,22 @@ public struct PodController: Service, CustomStringConvertible {
         if let holder = table.holder {
             await stopper.remove(holder, name: "IPC holder", grace: .seconds(1))
         }
+        await removeUnrecorded(stopper)
+    }
+
+    /// A create whose answer was lost (a dropped connection, an engine that failed
+    /// after acting) leaves a container the table never heard of; the label that
+    /// every container of this pod carries finds it.
+    private func removeUnrecorded(_ stopper: PodStopper) async {
+        let label = "\(PodLabelling.controller)=\(pod.controllerID)"
+        guard let left = try? await engine.listContainers(all: true, labels: [label]), !left.isEmpty else { return }
+        await withTaskGroup(of: Void.self) { group in
+            for container in left {
+                let name = container.Labels?[PodLabelling.component] ?? container.Id
+                logger.notice("removing a container of this pod that no create answered for", metadata: ["component": "\(name)"])
+                group.addTask { await stopper.remove(container.Id, name: name, grace: .seconds(1)) }
+            }
+        }
     }
 }
 

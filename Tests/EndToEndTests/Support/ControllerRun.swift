@@ -9,10 +9,10 @@ struct ControllerRun {
     /// `docker run -d` of the controller image with the engine socket and `labels`.
     static func start(
         _ prefix: String, labels: [String: String], arguments: [String] = [], dockerArguments: [String] = [],
-        sourceLocation: SourceLocation = #_sourceLocation
+        engineSocket: String = EndToEnd.socketPath, sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> ControllerRun {
         let run = ControllerRun(name: EndToEnd.uniqueName(prefix))
-        var command = ["docker", "run", "-d", "--name", run.name, "-v", "\(EndToEnd.socketPath):/var/run/docker.sock"]
+        var command = ["docker", "run", "-d", "--name", run.name, "-v", "\(engineSocket):/var/run/docker.sock"]
         for (key, value) in labels.sorted(by: { $0.key < $1.key }) {
             command += ["--label", "\(key)=\(value)"]
         }
