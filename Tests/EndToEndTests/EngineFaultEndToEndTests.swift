@@ -89,7 +89,7 @@ extension EndToEndSuites {
         }
     
         @Test("e2e: the engine restarts (SIGTERM) or crashes (SIGKILL) while a pod runs: the controller ends, none of the pod survives the engine's return, and podlike reap finds no orphan",
-              .enabled(if: HostEngine.restartable, "needs root and the engine at /var/run/docker.sock, started with a pid file, as .ci/run starts it"),
+              .enabled(if: HostEngine.restartable, "needs root, python3 and the engine at /var/run/docker.sock, started with a pid file, as .ci/run starts it"),
               arguments: [(SIGTERM, false), (SIGKILL, true)])
         func engineRestart(signal: Int32, noPids: Bool) throws {
             let pod = try ControllerRun.start("fault-engine", labels: [

@@ -67,7 +67,7 @@ public struct PodController: Service, CustomStringConvertible {
         var scheduler = PodScheduler(plan.regularComponents.map { ($0.name, $0.spec.lifecycle) })
 
         let result = await withTaskGroup(of: Void.self, returning: PodOutcome.self) { group in
-            let outcome: PodOutcome
+            var outcome: PodOutcome
             do {
                 // Subscribe before anything exists, so no event of ours is missed.
                 let events = try await engine.events(filters: [
@@ -93,7 +93,11 @@ public struct PodController: Service, CustomStringConvertible {
                 outcome = .failed("\(error)")
             }
             logger.info("pod ending: \(outcome)")
-            await stopAll(table)
+            let left = await stopAll(table)
+            if !left.isEmpty, outcome.exitCode == 0 {
+                // Stopped as asked, but not cleanly: say so with the exit code.
+                outcome = .failed("the pod stopped, but \(left.map { "\"\($0)\"" }.joined(separator: ", ")) could not be removed; the engine did not answer")
+            }
             await forwarders.drained(within: .seconds(2))
             group.cancelAll()
             return outcome
@@ -383,14 +387,16 @@ public struct PodController: Service, CustomStringConvertible {
 
     /// Stops dependents before their dependencies, each within its grace period,
     /// all within the controller's own; then removes every container, holder last.
-    private func stopAll(_ table: ContainerTable) async {
+    /// The names of the containers that may still exist.
+    private func stopAll(_ table: ContainerTable) async -> [String] {
         let stopper = PodStopper(engine: engine, logger: logger, budget: stopGrace)
         let lifecycles = Dictionary(uniqueKeysWithValues: plan.components.map { ($0.name, $0.spec.lifecycle) })
-        await stopper.stop(table.ids, lifecycles: lifecycles)
-        if let holder = table.holder {
-            await stopper.remove(holder, name: "IPC holder", grace: .seconds(1))
+        var left = await stopper.stop(table.ids, lifecycles: lifecycles)
+        if let holder = table.holder, await !stopper.remove(holder, name: "IPC holder", grace: .seconds(1)) {
+            left.append("IPC holder")
         }
         await removeUnrecorded(stopper)
+        return left
     }
 
     /// A create whose answer was lost (a dropped connection, an engine that failed

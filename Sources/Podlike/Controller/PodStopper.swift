@@ -17,12 +17,15 @@ struct PodStopper: Sendable {
     let logger: Logger
     let budget: Duration
 
-    func stop(_ ids: [String: String], lifecycles: [String: ComponentLifecycle]) async {
+    /// The names of the components that could not be removed.
+    @discardableResult
+    func stop(_ ids: [String: String], lifecycles: [String: ComponentLifecycle]) async -> [String] {
+        var failed: [String] = []
         let clock = ContinuousClock()
         let deadline = clock.now + max(.zero, budget - Self.margin)
         let running = lifecycles.filter { ids[$0.key] != nil }
         for level in PodScheduler.stopLevels(running) {
-            await withTaskGroup(of: Void.self) { group in
+            failed += await withTaskGroup(of: String?.self) { group in
                 for name in level {
                     guard let id = ids[name] else { continue }
                     let asked = running[name]?.stopGracePeriod.map { Duration.nanoseconds($0) }
@@ -34,10 +37,14 @@ struct PodStopper: Sendable {
                             "stop_grace_period \(Self.seconds(asked)) clamped to \(Self.seconds(grace)), so the pod stops within the controller's \(Self.seconds(budget))",
                             metadata: ["component": "\(name)"])
                     }
-                    group.addTask { await remove(id, name: name, grace: grace) }
+                    group.addTask { await remove(id, name: name, grace: grace) ? nil : name }
                 }
+                var failed: [String] = []
+                for await name in group { if let name { failed.append(name) } }
+                return failed
             }
         }
+        return failed.sorted()
     }
 
     static func seconds(_ duration: Duration) -> String {
@@ -47,27 +54,35 @@ struct PodStopper: Sendable {
     }
 
     /// Stops one container with its stop signal, then removes it, whether or
-    /// not the engine's auto-removal got there first.
-    func remove(_ id: String, name: String, grace: Duration) async {
+    /// not the engine's auto-removal got there first. False when it may still exist.
+    @discardableResult
+    func remove(_ id: String, name: String, grace: Duration) async -> Bool {
         let seconds = Int(grace.components.seconds)
         do {
             try await engine.stopContainer(id, timeout: seconds)
         } catch let error as EngineError where error.isNotFound {
-            return
+            return true
         } catch {
             logger.warning("stopping failed: \(error)", metadata: ["component": "\(name)"])
         }
         do {
             try await engine.removeContainer(id, force: true, volumes: true)
-            return
+            return true
         } catch let error as EngineError where error.isNotFound {
-            return
+            return true
         } catch let error as EngineError where error.isConflict {
             // The engine is already removing it (AutoRemove); wait until it is gone.
         } catch {
             logger.warning("removing failed: \(error)", metadata: ["component": "\(name)"])
         }
-        _ = try? await engine.waitContainer(id, condition: .removed)
+        do {
+            _ = try await engine.waitContainer(id, condition: .removed)
+        } catch let error as EngineError where error.isNotFound {
+            return true
+        } catch {
+            return false
+        }
         logger.debug("removed", metadata: ["component": "\(name)"])
+        return true
     }
 }

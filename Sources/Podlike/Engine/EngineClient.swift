@@ -122,8 +122,9 @@ extension EngineClient {
             return try JSONDecoder().decode(type, from: Data(body.readableBytesView))
         } catch {
             let preview = String(decoding: body.readableBytesView.prefix(200), as: UTF8.self)
+            let reason = (error as? DecodingError)?.inWords ?? "it can't be read"
             throw EngineError.malformedResponse(
-                operation, "cannot decode \(T.self) (\(error)) from \"\(preview)\"", underlying: error)
+                operation, "the engine's answer can't be read as \(T.self) (\(reason)): \"\(preview)\"", underlying: error)
         }
     }
 

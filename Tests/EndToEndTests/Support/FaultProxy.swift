@@ -32,7 +32,8 @@ struct FaultProxy {
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
     func stop() {
-        process.terminate()
+        // SIGKILL: the test process may block SIGTERM, and the proxy inherits the mask.
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         try? FileManager.default.removeItem(atPath: socketPath)
         try? FileManager.default.removeItem(atPath: logPath)

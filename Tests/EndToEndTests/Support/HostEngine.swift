@@ -10,7 +10,7 @@ enum HostEngine {
     /// Whether this run drives the engine whose pid file is here, and may restart it.
     static let restartable: Bool = {
         EndToEnd.dockerHost == "unix:///var/run/docker.sock" && getuid() == 0
-            && FileManager.default.fileExists(atPath: pidFile)
+            && FileManager.default.fileExists(atPath: pidFile) && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
     }()
 
     struct Failure: Error, CustomStringConvertible {
@@ -36,9 +36,16 @@ enum HostEngine {
         // A crashed engine leaves its pid file; the new one would refuse to start.
         if signal == SIGKILL { try? FileManager.default.removeItem(atPath: pidFile) }
 
+        // The test process blocks some signals and a child inherits the mask: the
+        // engine started here gets an empty one, as a service manager would give it.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = ["sh", "-c", #"exec "$@" >>/tmp/podlike-e2e-dockerd.log 2>&1 </dev/null"#, "sh"] + arguments
+        process.arguments = [
+            "python3", "-c",
+            "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); "
+                + "log = os.open('/tmp/podlike-e2e-dockerd.log', os.O_WRONLY | os.O_CREAT | os.O_APPEND); "
+                + "os.dup2(log, 1); os.dup2(log, 2); os.execvp(sys.argv[1], sys.argv[1:])",
+        ] + arguments
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
