@@ -96,7 +96,7 @@ public struct PodController: Service, CustomStringConvertible {
             let left = await stopAll(table)
             if !left.isEmpty, outcome.exitCode == 0 {
                 // Stopped as asked, but not cleanly: say so with the exit code.
-                outcome = .failed("the pod stopped, but \(left.map { "\"\($0)\"" }.joined(separator: ", ")) could not be removed; the engine did not answer")
+                outcome = .failed("the engine stopped answering while the pod stopped, so \(left.map { "\"\($0)\"" }.joined(separator: ", ")) may be left; the next controller on this node, or podlike reap, removes what is")
             }
             await forwarders.drained(within: .seconds(2))
             group.cancelAll()

@@ -54,7 +54,8 @@ struct PodStopper: Sendable {
     }
 
     /// Stops one container with its stop signal, then removes it, whether or
-    /// not the engine's auto-removal got there first. False when it may still exist.
+    /// not the engine's auto-removal got there first. False when the engine did
+    /// not answer: the container may still exist, or went with the engine.
     @discardableResult
     func remove(_ id: String, name: String, grace: Duration) async -> Bool {
         let seconds = Int(grace.components.seconds)
@@ -62,6 +63,10 @@ struct PodStopper: Sendable {
             try await engine.stopContainer(id, timeout: seconds)
         } catch let error as EngineError where error.isNotFound {
             return true
+        } catch let error as EngineError where error.isUnreachable {
+            // The engine went away (restarting, crashed): nothing more to ask it.
+            logger.warning("stopping failed: \(error)", metadata: ["component": "\(name)"])
+            return false
         } catch {
             logger.warning("stopping failed: \(error)", metadata: ["component": "\(name)"])
         }
