@@ -208,8 +208,20 @@ extension EndToEndSuites {
 
         /// `kill` is a lost node (SIGKILL: its containers run on until it returns);
         /// `stop` an orderly stop (SIGTERM: the engine stops its containers).
-        @Test("e2e: when a worker's engine stops or dies, Swarm runs the pod elsewhere, and none of the old pod is left when the node returns",
-              arguments: ["kill", "stop"])
+        /// Takes a worker away: its engine killed or stopped (`multinode-swarm.sh kill|stop`),
+        /// or its network cut (`cut`: the host end of its veth down) while the engine runs on.
+        static func takeAway(_ node: SwarmCluster.Node, how: String) throws -> EndToEnd.Output {
+            how == "cut" ? try EndToEnd.run(["ip", "link", "set", "plsw-\(node.name)", "down"])
+                : try MultiNodeSwarm.script([how, node.name], timeout: 90)
+        }
+
+        static func bringBack(_ node: SwarmCluster.Node, how: String) throws -> EndToEnd.Output {
+            how == "cut" ? try EndToEnd.run(["ip", "link", "set", "plsw-\(node.name)", "up"])
+                : try MultiNodeSwarm.script(["start", node.name], timeout: 90)
+        }
+
+        @Test("e2e: when a worker's engine stops or dies, or its network is cut for longer than the Swarm heartbeat, Swarm runs the pod elsewhere, and none of the old pod is left when the node returns",
+              arguments: ["kill", "stop", "cut"])
         func nodeLoss(how: String) throws {
             let service = try MultiNodeSwarm.createService("mn-loss", controllerArguments: ["--logs", "--no-pids"],
                                                            serviceOptions: ["--restart-delay", "1s"])
@@ -217,16 +229,16 @@ extension EndToEndSuites {
             let lost = try cluster.waitForPod(of: service, on: cluster.workers)
             let oldPod = try cluster.podContainers(of: service, on: lost.node)
             #expect(oldPod.count == 3, "two components and the IPC holder: \(oldPod)")
-            defer { _ = try? MultiNodeSwarm.script(["start", lost.node.name], timeout: 90) }
+            defer { _ = try? Self.bringBack(lost.node, how: how) }
 
-            let kill = try MultiNodeSwarm.script([how, lost.node.name], timeout: 90)
+            let kill = try Self.takeAway(lost.node, how: how)
             #expect(kill.status == 0, "\(kill.stderr)")
             try MultiNodeSwarm.waitForNode(lost.node, status: "down", within: 60)
             let other = cluster.workers.filter { $0 != lost.node }
             let replacement = try cluster.waitForPod(of: service, on: other, within: 60)
             #expect(replacement.node != lost.node)
 
-            let start = try MultiNodeSwarm.script(["start", lost.node.name], timeout: 90)
+            let start = try Self.bringBack(lost.node, how: how)
             #expect(start.status == 0, "\(start.stderr)")
             try MultiNodeSwarm.waitForNode(lost.node, status: "ready", within: 60)
 
