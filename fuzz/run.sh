@@ -4,8 +4,8 @@
 #   fuzz/run.sh [-runs=N] [TARGET...]     default: every target, 1,000,000 runs each
 #
 # Targets: labels, log-stream, event-stream, legacy-flags (Sources/FuzzTargets).
-# Each input must end within 1 s (-timeout=1), in under 100 MB of new memory
-# (-malloc_limit_mb=100) and without a trap, or in an error text that is not
+# Each input must end within 1 s (-timeout=1), with the process under 100 MB
+# (-rss_limit_mb=100, -malloc_limit_mb=100) and without a trap, or an error text not
 # podlike's own. New inputs that reach new code are merged into fuzz/corpus/TARGET,
 # and every crasher is written to fuzz/crashers/TARGET: commit both, and
 # `swift test` runs them all (FuzzCorpusTests).
@@ -39,7 +39,7 @@ for target in "${targets[@]}"; do
     log=$(mktemp)
     echo "fuzz: $target, $runs runs (log: $log)" >&2
     # The committed corpus stays read-only during the run; new finds go to $work.
-    if ! PODLIKE_FUZZ_TARGET=$target "$harness" -runs="$runs" -timeout=1 -malloc_limit_mb=100 -rss_limit_mb=2048 \
+    if ! PODLIKE_FUZZ_TARGET=$target "$harness" -runs="$runs" -timeout=1 -malloc_limit_mb=100 -rss_limit_mb=100 \
         -max_len=$max_len -print_final_stats=1 -artifact_prefix="$crashers/" "$work" "$corpus" >"$log" 2>&1; then
         status=1
         echo "fuzz: $target found a failing input:" >&2
