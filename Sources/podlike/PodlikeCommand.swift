@@ -31,6 +31,12 @@ struct PodlikeCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            // A flag podlike can't read is bad input like any other: 125, as docker run
+            // has it, rather than the parser's 64. Help and version still exit 0.
+            if exitCode(for: error) == .validationFailure {
+                StandardStream.error.write(fullMessage(for: error) + "\n")
+                Glibc.exit(ExitCodes.podlikeFailed)
+            }
             exit(withError: error)
         }
     }

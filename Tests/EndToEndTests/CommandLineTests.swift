@@ -44,6 +44,18 @@ struct CommandLineTests {
         #expect(host["IpcMode"] != nil)
     }
 
+    @Test("flag values podlike can't read exit 125 with a message that gives the allowed range, never a trap", arguments: [
+        (["--pod-cpus=nan"], "--pod-cpus: expected a number of CPUs from 0.01 to 1000000"),
+        (["--pod-cpus=1e300"], "--pod-cpus: expected a number of CPUs from 0.01 to 1000000"),
+        (["--pod-memory=99999999999t"], "--pod-memory"),
+        (["--no-such-flag"], "Unknown option '--no-such-flag'"),
+    ])
+    func badFlags(flags: [String], message: String) throws {
+        let output = try render("pod.container.app: 'image: app'", flags)
+        #expect(output.status == 125, "\(output.stderr)")
+        #expect(output.stderr.contains(message), "\(output.stderr)")
+    }
+
     @Test("render reports every problem of every component with line and column, and exits 125")
     func renderErrors() throws {
         let output = try render("""
