@@ -9,7 +9,7 @@ extension FuzzTarget {
     ) { bytes in
         let text = String(decoding: bytes, as: UTF8.self)
         do {
-            let registry = try BuiltinSettings.registry()
+            let registry = try registry.get()
             let labels = try LabelsFile.parse(text, path: "fuzz.yml")
             // Relative files (env_file) resolve in an empty folder: the inputs are the labels alone.
             let context = SettingContext(baseDirectory: "/nonexistent/podlike-fuzz")
@@ -21,6 +21,9 @@ extension FuzzTarget {
             return "\(error)"
         }
     }
+
+    /// Built once, not for every input.
+    static let registry = Result { try BuiltinSettings.registry() }
 
     /// Files named by labels (`pod.compose.file`, `env_file`, ...) are not read
     /// while fuzzing: the inputs are the labels alone.

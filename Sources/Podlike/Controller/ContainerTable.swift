@@ -5,6 +5,8 @@ struct ContainerTable: Sendable {
     private var names: [String: String] = [:]
     /// Containers the engine reported an `oom` event for.
     private var oomKilled: Set<String> = []
+    /// A create failed: the engine may have made a container whose ID never came back.
+    var createFailed = false
     /// The IPC holder, when there is one.
     var holder: String?
 

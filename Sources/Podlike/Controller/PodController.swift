@@ -215,14 +215,22 @@ public struct PodController: Service, CustomStringConvertible {
         for result in results {
             switch result.outcome {
             case .success(let id): table.record(result.name, id: id)
-            case .failure(let error): firstError = firstError ?? error
+            case .failure(let error):
+                table.createFailed = true
+                firstError = firstError ?? error
             }
         }
         if let firstError { throw firstError }
     }
 
     private func create(_ component: PodPlan.Component, in table: inout ContainerTable) async throws -> String {
-        let id = try await createContainer(component)
+        let id: String
+        do {
+            id = try await createContainer(component)
+        } catch {
+            table.createFailed = true
+            throw error
+        }
         table.record(component.name, id: id)
         return id
     }
@@ -395,13 +403,14 @@ public struct PodController: Service, CustomStringConvertible {
         if let holder = table.holder, await !stopper.remove(holder, name: "IPC holder", grace: .seconds(1)) {
             left.append("IPC holder")
         }
-        await removeUnrecorded(stopper)
+        if table.createFailed { await removeUnrecorded(stopper) }
         return left
     }
 
     /// A create whose answer was lost (a dropped connection, an engine that failed
     /// after acting) leaves a container the table never heard of; the label that
-    /// every container of this pod carries finds it.
+    /// every container of this pod carries finds it. Only asked after a failed
+    /// create, so an ordinary stop costs no extra engine call.
     private func removeUnrecorded(_ stopper: PodStopper) async {
         let label = "\(PodLabelling.controller)=\(pod.controllerID)"
         guard let left = try? await engine.listContainers(all: true, labels: [label]), !left.isEmpty else { return }

@@ -4,9 +4,21 @@ import PodlikeYAML
 public enum ByteSize {
     public static let expectation = "a byte size like \"512m\", \"1.5g\" or a number of bytes"
 
+    enum Parsed: Equatable {
+        case bytes(Int64)
+        case malformed
+        /// Well formed, but past what the API holds, or so small it would round to 0.
+        case outOfRange
+    }
+
     public static func parse(_ text: String) -> Int64? {
+        guard case .bytes(let bytes) = parsed(text) else { return nil }
+        return bytes
+    }
+
+    static func parsed(_ text: String) -> Parsed {
         var raw = text.trimmingWhitespace.lowercased()
-        guard !raw.isEmpty else { return nil }
+        guard !raw.isEmpty else { return .malformed }
         if raw.hasSuffix("b"), raw.count > 1, let before = raw.dropLast().last, "kmgt".contains(before) {
             raw.removeLast()
         }
@@ -20,11 +32,11 @@ public enum ByteSize {
         // hex (`0x10`), exponent (`1e3`) or sign that Double() would also take.
         let parts = raw.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let number = Double(raw) else { return nil }
+              let number = Double(raw) else { return .malformed }
         let bytes = (number * multiplier).rounded(.down)
         // A size that isn't zero never becomes zero, which would mean "no limit".
-        guard bytes < Double(Int64.max), bytes >= 1 || number == 0 else { return nil }
-        return Int64(bytes)
+        guard bytes < Double(Int64.max), bytes >= 1 || number == 0 else { return .outOfRange }
+        return .bytes(Int64(bytes))
     }
 
     /// The largest size the Engine API carries: 64-bit bytes, 8 EiB.
@@ -32,16 +44,11 @@ public enum ByteSize {
 
     public static func parse(_ node: Node) throws(SettingProblem) -> Int64 {
         let text = try node.text(expected: expectation)
-        guard let value = parse(text) else {
-            // Well formed, but too large for the API, or so small that it would round to no limit.
-            var digits = Substring(text.trimmingWhitespace.lowercased())
-            while let last = digits.last, "kmgtb".contains(last) { digits.removeLast() }
-            if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-               digits.filter({ $0 == "." }).count <= 1, let number = Double(digits), number > 0 {
-                throw SettingProblem("\"\(text.trimmingWhitespace)\" is out of range: a byte size goes \(range)", at: node)
-            }
-            throw .expected(expectation, got: node)
+        switch parsed(text) {
+        case .bytes(let bytes): return bytes
+        case .malformed: throw .expected(expectation, got: node)
+        case .outOfRange:
+            throw SettingProblem("\"\(text.trimmingWhitespace)\" is out of range: a byte size goes \(range)", at: node)
         }
-        return value
     }
 }
