@@ -34,6 +34,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The command line's spelling: the original tool's Go-style flags, rewritten.
+        .target(name: "PodlikeFlags"),
         .target(
             name: "Drivers",
             dependencies: [
@@ -46,6 +48,7 @@ let package = Package(
             dependencies: [
                 "Podlike",
                 "Drivers",
+                "PodlikeFlags",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -54,14 +57,14 @@ let package = Package(
         // The parsers of untrusted bytes, as the fuzzer and the corpus test drive them.
         .target(
             name: "FuzzTargets",
-            dependencies: ["Podlike", "Drivers", .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: ["Podlike", "Drivers", "PodlikeFlags", .product(name: "NIOCore", package: "swift-nio")]
         ),
         // A libFuzzer harness when fuzz/run.sh builds it; an input replayer otherwise.
         .executableTarget(name: "podlike-fuzz", dependencies: ["FuzzTargets"]),
         .testTarget(
             name: "PodlikeTests",
             dependencies: [
-                "Podlike", "Drivers", "PodlikeYAML", "FuzzTargets",
+                "Podlike", "Drivers", "PodlikeYAML", "PodlikeFlags", "FuzzTargets",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),

@@ -1,4 +1,5 @@
 import Podlike
+import PodlikeFlags
 
 extension FuzzTarget {
     /// The Go original's flag spellings rewritten into ours; NUL separates the

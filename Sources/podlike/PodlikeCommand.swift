@@ -5,6 +5,7 @@ import Glibc
 import Darwin
 #endif
 import Podlike
+import PodlikeFlags
 
 @main
 struct PodlikeCommand: AsyncParsableCommand {

@@ -1,4 +1,5 @@
 import Podlike
+import PodlikeFlags
 import Testing
 
 struct LegacyFlagSpellingTests {
