@@ -13,9 +13,9 @@ extension FuzzTarget {
             let labels = try LabelsFile.parse(text, path: "fuzz.yml")
             // Relative files (env_file) resolve in an empty folder: the inputs are the labels alone.
             let context = SettingContext(baseDirectory: "/nonexistent/podlike-fuzz")
-            let plan = try PodPlanner(driver: ComponentDriver(registry: registry, context: context))
-                .plan(labels: labels) { path in throw UnreadableFile(path: path) }
-                .applying(.placeholder(memoryLimit: 1 << 30, nanoCpus: 2_000_000_000), registry: registry)
+            let driver = ComponentDriver(registry: registry, context: context)
+            let validated = try PodPlanner(driver: driver).plan(labels: labels) { path in throw UnreadableFile(path: path) }
+            let plan = try driver.applying(.placeholder(memoryLimit: 1 << 30, nanoCpus: 2_000_000_000), to: validated)
             return try RenderDocument(plan: plan).json()
         } catch {
             return "\(error)"

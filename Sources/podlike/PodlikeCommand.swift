@@ -22,7 +22,7 @@ struct PodlikeCommand: AsyncParsableCommand {
             arguments = try LegacyFlagSpelling.normalize(Array(CommandLine.arguments.dropFirst()))
         } catch {
             StandardStream.error.write("podlike: \(error)\n")
-            Glibc.exit(ExitCodes.podlikeFailed)
+            Glibc.exit(PodFailure.Code.invalidInput.exitCode)
         }
         do {
             var command = try parseAsRoot(arguments)
@@ -36,14 +36,9 @@ struct PodlikeCommand: AsyncParsableCommand {
             // has it, rather than the parser's 64. Help and version still exit 0.
             if exitCode(for: error) == .validationFailure {
                 StandardStream.error.write(fullMessage(for: error) + "\n")
-                Glibc.exit(ExitCodes.podlikeFailed)
+                Glibc.exit(PodFailure.Code.invalidInput.exitCode)
             }
             exit(withError: error)
         }
     }
-}
-
-/// `docker run`'s convention: 125 when podlike or the engine failed.
-enum ExitCodes {
-    static let podlikeFailed: Int32 = 125
 }

@@ -40,7 +40,7 @@ struct ReapCommand: AsyncParsableCommand {
             }
         } catch {
             StandardStream.error.write("podlike reap: \(error)\n")
-            throw ExitCode(ExitCodes.podlikeFailed)
+            throw ExitCode(PodFailure.Code.engine.exitCode)
         }
 
         let verb = dryRun ? "orphan" : "removed"
@@ -51,7 +51,7 @@ struct ReapCommand: AsyncParsableCommand {
             StandardStream.error.write("podlike reap: could not remove \(failure.orphan): \(failure.error)\n")
         }
         print(Self.summary(report, dryRun: dryRun))
-        if !report.failed.isEmpty { throw ExitCode(ExitCodes.podlikeFailed) }
+        if !report.failed.isEmpty { throw ExitCode(PodFailure.Code.engine.exitCode) }
     }
 
     static func summary(_ report: Reaper.Report, dryRun: Bool) -> String {

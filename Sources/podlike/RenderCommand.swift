@@ -34,7 +34,7 @@ struct RenderCommand: ParsableCommand {
             let context = SettingContext(
                 baseDirectory: FileManager.default.currentDirectoryPath,
                 processEnvironment: ProcessInfo.processInfo.environment)
-            let planner = PodPlanner(driver: ComponentDriver(registry: registry, context: context))
+            let driver = ComponentDriver(registry: registry, context: context)
             var pod = try limits.context(options: controller.podOptions)
             if let controllerMounts {
                 pod.mounts = try Self.mounts(from: controllerMounts)
@@ -42,20 +42,19 @@ struct RenderCommand: ParsableCommand {
                     controllerVolumes: pod.mounts.compactMap { $0.Type == "volume" ? $0.Name.map { VolumeSummary(Name: $0) } : nil },
                     stackNamespace: labelMap[VolumeReferences.stackNamespaceLabel])
             }
-            let plan = try planner.plan(labels: labelMap) { path in try TextFile.read(path) }
-                .applying(pod, registry: registry)
+            let plan = try driver.applying(pod, to: PodPlanner(driver: driver).plan(labels: labelMap) { path in try TextFile.read(path) })
             for warning in plan.warnings {
                 StandardStream.error.write("warning: \(warning)\n")
             }
             print(try RenderDocument(plan: plan).json())
         } catch let failure as PodValidationFailure {
             StandardStream.error.write("\(failure)\n")
-            throw ExitCode(ExitCodes.podlikeFailed)
+            throw ExitCode(PodFailure.Code.invalidInput.exitCode)
         } catch let error as ArgumentParser.ValidationError {
             throw error
         } catch let error as UnreadableLabels {
             StandardStream.error.write("podlike render: \(error.message)\n")
-            throw ExitCode(ExitCodes.podlikeFailed)
+            throw ExitCode(PodFailure.Code.invalidInput.exitCode)
         }
     }
 

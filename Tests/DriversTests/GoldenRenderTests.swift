@@ -25,9 +25,10 @@ struct GoldenRenderTests {
         let registry = try BuiltinSettings.registry()
         let labels = try LabelsFile.parse(try String(contentsOfFile: labelsPath, encoding: .utf8), path: labelsPath)
         let context = SettingContext(baseDirectory: Self.directory.path, processEnvironment: [:])
-        let plan = try PodPlanner(driver: ComponentDriver(registry: registry, context: context))
+        let driver = ComponentDriver(registry: registry, context: context)
+        let validated = try PodPlanner(driver: driver)
             .plan(labels: labels) { path in try String(contentsOfFile: Self.directory.appendingPathComponent(path).path, encoding: .utf8) }
-            .applying(.placeholder(), registry: registry)
+        let plan = try driver.applying(.placeholder(), to: validated)
         // Relative paths resolve against the fixtures folder, wherever the clone is.
         let rendered = try RenderDocument(plan: plan).json()
             .replacingOccurrences(of: Self.directory.path, with: "$FIXTURES") + "\n"

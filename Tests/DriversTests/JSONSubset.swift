@@ -6,6 +6,11 @@ func jsonContains(_ actual: Any, _ expected: Any, path: String = "$") -> String?
     switch (actual, expected) {
     case let (actual as [String: Any], expected as [String: Any]):
         for (key, value) in expected {
+            // null in the expected JSON: the field must be absent (or null).
+            if value is NSNull {
+                if let found = actual[key], !(found is NSNull) { return "\(path).\(key) is \(found), expected it absent" }
+                continue
+            }
             guard let found = actual[key] else { return "\(path).\(key) is missing" }
             if let problem = jsonContains(found, value, path: "\(path).\(key)") { return problem }
         }

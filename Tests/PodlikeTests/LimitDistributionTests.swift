@@ -20,7 +20,7 @@ struct LimitDistributionTests {
         let registry = try BuiltinSettings.registry()
         let driver = ComponentDriver(registry: registry, context: SettingContext(baseDirectory: "/", processEnvironment: [:]))
         let pod = PodContext.placeholder(limits: mode, memoryLimit: memory, nanoCpus: cpus, memoryReservation: reservation)
-        return try PodPlanner(driver: driver).plan(labels: labels) { _ in "" }.applying(pod, registry: registry)
+        return try driver.applying(pod, to: PodPlanner(driver: driver).plan(labels: labels) { _ in "" })
     }
 
     func host(_ plan: PodPlan, _ name: String) throws -> HostConfig {

@@ -16,16 +16,15 @@ struct PodControllerTests {
         logs: LogRecords = LogRecords()
     ) async throws -> PodOutcome {
         let registry = try BuiltinSettings.registry()
-        let validated = try PodPlanner(driver: ComponentDriver(registry: registry)).plan(labels: labels) { _ in "" }
+        let driver = ComponentDriver(registry: registry)
+        let validated = try PodPlanner(driver: driver).plan(labels: labels) { _ in "" }
         var pod = PodContext(controllerID: controllerID, controllerName: "pod", cgroup: .siblings(parent: nil), memoryLimit: podMemory)
-        if ipcHolder { pod.ipcTarget = IpcHolder.containerName(for: pod) }
-        let plan = try validated.applying(pod, registry: registry)
+        if ipcHolder { pod.ipcHolder = IpcHolder.Source(image: "podlike", entrypoint: nil) }
+        let plan = try driver.applying(pod, to: validated)
         let outcome = OutcomeBox()
-        let controller = try PodController(
-            engine: engine.client, plan: plan, pod: pod,
-            ipcHolder: ipcHolder ? IpcHolder.request(image: "podlike", entrypoint: nil, pod: pod) : nil,
-            stopGrace: .seconds(10), credentials: .none, status: PodStatusBoard(plan: plan), outcome: outcome,
-            logger: logs.logger)
+        let controller = PodController(
+            engine: engine.client, prepared: PreparedPod(plan: plan, pod: pod, stopGrace: .seconds(10), credentials: .none),
+            status: PodStatusBoard(plan: plan), outcome: outcome, logger: logs.logger)
         try await controller.run()
         return try #require(outcome.outcome)
     }
@@ -86,7 +85,7 @@ struct PodControllerTests {
         let outcome = try await Self.run(
             ["pod.container.a": "image: busybox", "pod.container.b": "image: busybox", "pod.container.c": "image: busybox"],
             on: engine, ipcHolder: true)
-        #expect(outcome.exitCode == PodOutcome.failureExitCode)
+        #expect(outcome.exitCode == PodFailure.Code.create.exitCode)
         #expect(outcome.reason.contains("component \"b\""), "\(outcome.reason)")
         #expect(engine.leftovers.isEmpty, "\(engine.calls)")
         #expect(!engine.calls.contains { $0.hasPrefix("start pod.podlike.") })
@@ -144,7 +143,7 @@ struct PodControllerTests {
         let engine = ScriptedEngine(scripts: [:], loseCreateAnswer: ["pod.podlike.b"])
         let logs = LogRecords()
         let outcome = try await Self.run(["pod.container.a": "image: busybox", "pod.container.b": "image: busybox"], on: engine, logs: logs)
-        #expect(outcome.exitCode == PodOutcome.failureExitCode)
+        #expect(outcome.exitCode == PodFailure.Code.create.exitCode)
         #expect(engine.calls.filter { $0 == "create pod.podlike.b" }.count == 1, "one create per component, never a retry")
         #expect(engine.leftovers.isEmpty, "\(engine.calls)")
         #expect(engine.calls.contains("remove pod.podlike.b"))

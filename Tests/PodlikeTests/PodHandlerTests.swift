@@ -1,12 +1,13 @@
+import Drivers
 import Podlike
 import Testing
 
 struct PodHandlerTests {
     let controller = String(repeating: "c", count: 64)
 
-    func pod(_ options: PodOptions = .init(), mounts: [ControllerMount] = [], memory: Int64? = nil, ipc: String? = nil, cgroup: CgroupPlacement? = nil) -> PodContext {
+    func pod(_ options: PodOptions = .init(), mounts: [ControllerMount] = [], memory: Int64? = nil, holder: Bool = false, cgroup: CgroupPlacement? = nil) -> PodContext {
         PodContext(
-            controllerID: controller, controllerName: "/web.1.abc", ipcTarget: ipc,
+            controllerID: controller, controllerName: "/web.1.abc", ipcHolder: holder ? IpcHolder.Source(image: "podlike", entrypoint: nil) : nil,
             cgroup: cgroup ?? .nested(parent: "/docker/\(controller)"), mounts: mounts, memoryLimit: memory, options: options)
     }
 
@@ -36,7 +37,7 @@ struct PodHandlerTests {
 
     @Test("components join the IPC holder when there is one")
     func ipcHolder() {
-        #expect(apply(pod(ipc: "holder-id")).request.HostConfig.IpcMode == "container:holder-id")
+        #expect(apply(pod(holder: true)).request.HostConfig.IpcMode == "container:web.1.abc.podlike-ipc")
     }
 
     @Test("containers are named after the pod and labelled with their controller")
@@ -104,5 +105,41 @@ struct PodHandlerTests {
         var own = ComponentSpec(name: "app")
         own.request.HostConfig.OomScoreAdj = -500
         #expect(apply(controller, to: own).request.HostConfig.OomScoreAdj == -500)
+    }
+
+    @Test("the IPC holder's create body comes from the pod-level handlers that apply to it: PID, cgroup, auto-removal, name and labels")
+    func holderBody() throws {
+        let driver = ComponentDriver(registry: try BuiltinSettings.registry())
+        var pod = pod(holder: true)
+        pod.nodeID = "node1"
+        let plan = try driver.applying(pod, to: PodPlanner(driver: driver).plan(labels: ["pod.container.app": "image: app"]) { _ in "" })
+        let holder = try #require(plan.ipcHolder)
+        #expect(holder.role == .ipcHolder)
+        #expect(holder.containerName == "web.1.abc.podlike-ipc")
+        let request = holder.request
+        #expect(request.Image == "podlike")
+        #expect(request.Entrypoint == ["/usr/local/bin/podlike"])
+        #expect(request.Cmd == ["pause"])
+        #expect(request.Healthcheck?.Test == ["NONE"])
+        #expect(request.Labels == [
+            "io.podlike.controller": controller, "io.podlike.pod": "web.1.abc", "io.podlike.role": "ipc-holder", "io.podlike.node": "node1",
+        ])
+        #expect(request.HostConfig.IpcMode == "shareable")
+        #expect(request.HostConfig.NetworkMode == "none")
+        #expect(request.HostConfig.PidMode == "container:\(controller)")
+        #expect(request.HostConfig.CgroupParent == "/docker/\(controller)")
+        #expect(request.HostConfig.AutoRemove == true)
+        #expect(request.HostConfig.Mounts == nil && request.HostConfig.OomScoreAdj == nil && request.HostConfig.Memory == nil)
+        // The components join it.
+        #expect(plan.components.first?.spec.request.HostConfig.IpcMode == "container:web.1.abc.podlike-ipc")
+    }
+
+    @Test("with --no-pids the holder keeps its own PID namespace, and a pod that can join the controller's IPC has no holder")
+    func holderOptions() throws {
+        let driver = ComponentDriver(registry: try BuiltinSettings.registry())
+        let validated = try PodPlanner(driver: driver).plan(labels: ["pod.container.app": "image: app"]) { _ in "" }
+        let noPids = try driver.applying(pod(PodOptions(sharePids: false), holder: true), to: validated)
+        #expect(noPids.ipcHolder?.request.HostConfig.PidMode == nil)
+        #expect(try driver.applying(pod(), to: validated).ipcHolder == nil)
     }
 }

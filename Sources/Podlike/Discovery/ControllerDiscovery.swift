@@ -37,7 +37,7 @@ public struct ControllerDiscovery: Sendable {
     }
 
     /// The pod's context, from the controller's inspection and the engine's info.
-    public func context(for controller: ContainerInspect, info: EngineInfo, options: PodOptions, ipcTarget: String?) -> PodContext {
+    public func context(for controller: ContainerInspect, info: EngineInfo, options: PodOptions) -> PodContext {
         let cgroup = Self.placement(for: controller, info: info, selfCgroup: try? String(contentsOfFile: "/proc/self/cgroup", encoding: .utf8))
         switch cgroup {
         case .nested(let parent):
@@ -47,7 +47,7 @@ public struct ControllerDiscovery: Sendable {
         }
         let nodeID = controller.Config.Labels?["com.docker.swarm.node.id"] ?? info.Swarm?.NodeID.flatMap { $0.isEmpty ? nil : $0 }
         return PodContext(
-            controllerID: controller.Id, controllerName: controller.Name, ipcTarget: ipcTarget,
+            controllerID: controller.Id, controllerName: controller.Name,
             cgroup: cgroup, mounts: controller.Mounts ?? [],
             memoryLimit: controller.HostConfig.Memory.flatMap { $0 > 0 ? $0 : nil },
             nanoCpus: controller.HostConfig.NanoCpus.flatMap { $0 > 0 ? $0 : nil },

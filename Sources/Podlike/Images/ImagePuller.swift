@@ -17,7 +17,7 @@ struct ImagePuller: Sendable {
             let policy = alwaysPull ? .always : lifecycle.pullPolicy
             if policy != .always, try await engine.inspectImage(image) != nil { continue }
             guard policy != .never else {
-                throw PodFailure("component \"\(component.name)\": image \"\(image)\" is not on this node and its pull_policy is never; load it first or use pull_policy: missing")
+                throw PodFailure(.image, component: component.name, "image \"\(image)\" is not on this node and its pull_policy is never; load it first or use pull_policy: missing")
             }
             try await pull(image, platform: lifecycle.platform, component: component.name)
         }
@@ -38,7 +38,7 @@ struct ImagePuller: Sendable {
                 }
             }
         } catch {
-            throw PodFailure("component \"\(component)\": pulling \"\(image)\" failed: \(error)")
+            throw PodFailure(.image, component: component, "pulling \"\(image)\" failed", underlying: error)
         }
     }
 }

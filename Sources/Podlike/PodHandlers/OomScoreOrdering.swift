@@ -5,6 +5,16 @@ public struct OomScoreOrdering: PodSettingHandler {
     public let name = "oom score"
     public let summary = "makes components likelier OOM victims than the controller: its oom_score_adj + 1, unless they set their own"
 
+    public let examples = [
+        PodHandlerExample("a controller with oom_score_adj 0", .request(#"{"HostConfig": {"OomScoreAdj": 1}}"#)),
+        PodHandlerExample("a controller with --oom-score-adj 100", pod: .example { $0.controllerOomScoreAdj = 100 },
+                          .request(#"{"HostConfig": {"OomScoreAdj": 101}}"#)),
+        PodHandlerExample("a component that sets its own", pod: .example { $0.controllerOomScoreAdj = 100 }, settings: "oom_score_adj: 5",
+                          .request(#"{"HostConfig": {"OomScoreAdj": 5}}"#)),
+        PodHandlerExample("a controller at the top", pod: .example { $0.controllerOomScoreAdj = 1000 },
+                          .request(#"{"HostConfig": {"OomScoreAdj": 1000}}"#)),
+    ]
+
     public init() {}
 
     public func apply(to spec: inout ComponentSpec, pod: PodContext) {

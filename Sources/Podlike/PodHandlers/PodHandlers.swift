@@ -1,7 +1,9 @@
 /// The pod-level handlers, applied in this order to every component.
 public enum PodHandlers {
     public static let all: [any PodSettingHandler] = [
-        NamespaceSharing(),
+        NetworkSharing(),
+        PidSharing(),
+        IpcSharing(),
         CgroupPlacementHandler(),
         MemoryCap(),
         OomScoreOrdering(),

@@ -4,6 +4,16 @@ public struct VolumeReferenceResolution: PodSettingHandler {
     public let name = "volume references"
     public let summary = "resolves a component's named volume to the pod's own (volume-ref label, stack namespace, Compose volume label)"
 
+    public let examples = [
+        PodHandlerExample("a stack whose controller mounts st_data", pod: .example {
+            $0.volumeReferences = VolumeReferences(controllerVolumes: [VolumeSummary(Name: "st_data")], stackNamespace: "st")
+        }, settings: "volumes: [data:/x]", .request(#"{"HostConfig": {"Binds": ["st_data:/x"]}}"#)),
+        PodHandlerExample("no volume of the pod by that name", settings: "volumes: [data:/x]", .request(#"{"HostConfig": {"Binds": ["data:/x"]}}"#)),
+        PodHandlerExample("a host path is never a reference", pod: .example {
+            $0.volumeReferences = VolumeReferences(controllerVolumes: [VolumeSummary(Name: "st_data")], stackNamespace: "st")
+        }, settings: "volumes: [/data:/x]", .request(#"{"HostConfig": {"Binds": ["/data:/x"]}}"#)),
+    ]
+
     public init() {}
 
     public func apply(to spec: inout ComponentSpec, pod: PodContext) {

@@ -5,6 +5,25 @@ public struct VolumeSharing: PodSettingHandler {
     public let name = "volumes"
     public let summary = "shares the controller's volumes and bind mounts, except the engine socket (unless --no-volumes)"
 
+    public let examples = [
+        PodHandlerExample("a controller with a volume and the engine socket", pod: .example {
+            $0.mounts = [
+                ControllerMount(Type: "volume", Name: "data", Source: "/var/lib/docker/volumes/data/_data", Destination: "/data"),
+                ControllerMount(Type: "bind", Source: "/var/run/docker.sock", Destination: "/var/run/docker.sock"),
+            ]
+        }, .request(#"{"HostConfig": {"Mounts": [{"Type": "volume", "Source": "data", "Target": "/data"}]}}"#)),
+        PodHandlerExample("a read-only bind mount stays read-only", pod: .example {
+            $0.mounts = [ControllerMount(Type: "bind", Source: "/srv/config", Destination: "/config", RW: false)]
+        }, .request(#"{"HostConfig": {"Mounts": [{"Type": "bind", "Source": "/srv/config", "Target": "/config", "ReadOnly": true}]}}"#)),
+        PodHandlerExample("--no-volumes", pod: .example {
+            $0.options.shareVolumes = false
+            $0.mounts = [ControllerMount(Type: "volume", Name: "data", Source: "/v", Destination: "/data")]
+        }, .request(#"{"HostConfig": {"Mounts": null}}"#)),
+        PodHandlerExample("a component's own mount on the same path wins", pod: .example {
+            $0.mounts = [ControllerMount(Type: "volume", Name: "data", Source: "/v", Destination: "/data")]
+        }, settings: "volumes: [mine:/data]", .request(#"{"HostConfig": {"Binds": ["mine:/data"], "Mounts": null}}"#)),
+    ]
+
     public init() {}
 
     public func apply(to spec: inout ComponentSpec, pod: PodContext) {

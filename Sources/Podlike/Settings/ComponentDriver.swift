@@ -1,7 +1,9 @@
 import PodlikeYAML
 
 /// Turns one component's Compose mapping into its spec: the registered handler of
-/// each key, then every check between keys. It never knows any key itself.
+/// each key, then every check between keys; then, with the pod's context, every
+/// pod-level handler (`applying`), to the components and the IPC holder alike.
+/// It never knows any key itself, and the registry is given to it once.
 public struct ComponentDriver: Sendable {
     public let registry: HandlerRegistry
     public let context: SettingContext

@@ -2,6 +2,8 @@
 /// what the controller itself acts on.
 public struct ComponentSpec: Sendable, Equatable {
     public var name: String
+    /// A component, or the IPC holder that pod-level handlers also shape.
+    public var role: ContainerRole
     public var request: CreateContainerRequest
     public var lifecycle: ComponentLifecycle
     /// The container's name, set by the pod (`<controller>.podlike.<component>`).
@@ -12,13 +14,21 @@ public struct ComponentSpec: Sendable, Equatable {
     /// weigh one component's settings against the pod's.
     public var keyLines: [String: Int]
 
-    public init(name: String, request: CreateContainerRequest = .init(), lifecycle: ComponentLifecycle = .init()) {
+    public init(name: String, role: ContainerRole = .component, request: CreateContainerRequest = .init(), lifecycle: ComponentLifecycle = .init()) {
         self.name = name
+        self.role = role
         self.request = request
         self.lifecycle = lifecycle
         self.warnings = []
         self.keyLines = [:]
     }
+}
+
+/// What a container of the pod is for.
+public enum ContainerRole: Sendable, Equatable {
+    case component
+    /// Holds the pod's IPC namespace when the controller's can't be joined.
+    case ipcHolder
 }
 
 /// The parts of a component that the controller runs, not the engine.

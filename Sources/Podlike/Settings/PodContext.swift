@@ -3,9 +3,10 @@ public struct PodContext: Sendable, Equatable {
     public var controllerID: String
     /// Without the leading slash.
     public var controllerName: String
-    /// The container whose IPC namespace components join: the controller, or the
-    /// holder started when the controller's IPC is private.
-    public var ipcTarget: String
+    /// The holder's image and entrypoint when the controller's IPC namespace is
+    /// private (every Swarm task), so components join a holder's instead; nil
+    /// when they join the controller's.
+    public var ipcHolder: IpcHolder.Source?
     public var cgroup: CgroupPlacement
     /// The controller's own mounts, as its inspection shows them.
     public var mounts: [ControllerMount]
@@ -26,14 +27,14 @@ public struct PodContext: Sendable, Equatable {
     public var nodeID: String?
 
     public init(
-        controllerID: String, controllerName: String, ipcTarget: String? = nil,
+        controllerID: String, controllerName: String, ipcHolder: IpcHolder.Source? = nil,
         cgroup: CgroupPlacement, mounts: [ControllerMount] = [], memoryLimit: Int64? = nil,
         nanoCpus: Int64? = nil, cpuQuota: Int64? = nil, cpuPeriod: Int64? = nil, memoryReservation: Int64? = nil,
         controllerOomScoreAdj: Int = 0, options: PodOptions = .init(), nodeID: String? = nil
     ) {
         self.controllerID = controllerID
         self.controllerName = controllerName.hasPrefix("/") ? String(controllerName.dropFirst()) : controllerName
-        self.ipcTarget = ipcTarget ?? controllerID
+        self.ipcHolder = ipcHolder
         self.cgroup = cgroup
         self.mounts = mounts
         self.memoryLimit = memoryLimit
@@ -64,6 +65,20 @@ public struct PodContext: Sendable, Equatable {
 
     public func componentContainerName(_ component: String) -> String {
         "\(controllerName).podlike.\(component)"
+    }
+
+    /// The IPC holder's container name, the one place it is decided.
+    public var ipcHolderName: String { "\(controllerName).podlike-ipc" }
+
+    /// The container whose IPC namespace components join: the holder, or the controller.
+    public var ipcTarget: String { ipcHolder == nil ? controllerID : ipcHolderName }
+
+    /// The pod the pod-level handlers' examples run in: controller `ctrl`, named
+    /// `web.1`, nesting its components in `/docker/ctrl`, default flags.
+    public static func example(_ change: (inout PodContext) -> Void = { _ in }) -> PodContext {
+        var pod = PodContext(controllerID: "ctrl", controllerName: "web.1", cgroup: .nested(parent: "/docker/ctrl"))
+        change(&pod)
+        return pod
     }
 }
 
