@@ -49,7 +49,7 @@ struct HandlerExampleTests {
             let handler = try #require(registry.handler(for: key.string ?? ""), "no handler for \(key)", sourceLocation: testCase.location)
             do {
                 try handler.apply(value, to: &spec, context: context)
-            } catch let problem as SettingProblem {
+            } catch let problem {
                 failure = problem
                 break
             }

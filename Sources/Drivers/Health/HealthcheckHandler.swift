@@ -48,7 +48,7 @@ struct HealthcheckHandler: SettingHandler {
             SettingExample("healthcheck: curl -f http://localhost/", .error(#"expected a mapping like {test: "curl -f http://localhost/ || exit 1", interval: 30s}, got "curl -f http://localhost/""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         guard case .mapping = value else {
             throw SettingProblem.expected(#"a mapping like {test: "curl -f http://localhost/ || exit 1", interval: 30s}"#, got: value)
         }

@@ -25,7 +25,7 @@ struct LoggingHandler: SettingHandler {
             SettingExample("logging: json-file", .error(#"expected a mapping like {driver: json-file, options: {max-size: 10m}}, got "json-file""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         guard case .mapping = value else {
             throw SettingProblem.expected("a mapping like {driver: json-file, options: {max-size: 10m}}", got: value)
         }

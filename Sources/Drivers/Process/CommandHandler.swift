@@ -20,7 +20,7 @@ struct CommandHandler: SettingHandler {
             SettingExample("command: {run: server}", .error("got a mapping")),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let words = try CommandWords.parse(value, expected: Self.expectation)
         // An empty Cmd would quietly keep the image's CMD, which is not what "" or [] says.
         guard !words.isEmpty else {

@@ -38,7 +38,7 @@ struct DependsOnHandler: SettingHandler {
             SettingExample("depends_on: db", .error(#"expected a list of components like [db, cache] or a mapping like {db: {condition: service_healthy}}, got "db""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         var dependencies: [Dependency] = []
         switch value {
         case .sequence(let items):

@@ -19,7 +19,7 @@ struct EntrypointHandler: SettingHandler {
             SettingExample("entrypoint: {shell: /bin/sh}", .error("got a mapping")),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let words = try CommandWords.parse(
             value, expected: #"an entrypoint like "/docker-entrypoint.sh", a list like [/bin/sh, -c], or "" to reset the image's entrypoint"#)
         spec.request.Entrypoint = words.isEmpty ? [""] : words

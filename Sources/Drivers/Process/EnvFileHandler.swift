@@ -23,7 +23,7 @@ struct EnvFileHandler: SettingHandler {
             SettingExample("env_file: [app.env, '']", .error(#"expected a path like "app.env", got an empty value"#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let pathNodes: [Node]
         switch value {
         case .scalar where !value.isNull: pathNodes = [value]

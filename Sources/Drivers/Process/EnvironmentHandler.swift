@@ -18,7 +18,7 @@ struct EnvironmentHandler: SettingHandler {
             SettingExample("environment: prod", .error(#"expected a mapping like {MODE: prod} or a list of "KEY=value", got "prod""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         for entry in try KeyValueList.parse(value, example: "{MODE: prod}") {
             if entry.key.contains("=") {
                 let written = value.mapping?.keys.first { $0.string == entry.key }

@@ -17,7 +17,7 @@ struct GroupAddHandler: SettingHandler {
             SettingExample("group_add: [audio, audio]", .error(#"group "audio" is listed twice; remove one"#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         guard case .sequence(let items) = value else {
             throw SettingProblem.expected("a list of groups like [audio, 1001]", got: value)
         }

@@ -22,7 +22,7 @@ struct ImageHandler: SettingHandler {
             SettingExample("image: [nginx]", .error("got a list")),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let image = try value.nonEmptyText(expected: #"an image reference like "nginx:1.25""#)
         guard !image.contains(where: \.isWhitespace) else {
             throw SettingProblem.expected(#"an image reference like "nginx:1.25", without spaces"#, got: value)

@@ -17,7 +17,7 @@ struct InitHandler: SettingHandler {
             SettingExample("init: [tini]", .error("expected true or false, got a list")),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         if case .scalar(let scalar) = value, scalar.string.contains("/") {
             throw SettingProblem(
                 "expected true or false, got \(value.shortDescription); the init binary is the engine's "

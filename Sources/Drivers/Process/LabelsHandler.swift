@@ -22,7 +22,7 @@ struct LabelsHandler: SettingHandler {
             SettingExample("labels: team=payments", .error(#"expected a mapping like {com.example.team: payments} or a list of "KEY=value", got "team=payments""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let entries = try KeyValueList.parse(value, example: "{com.example.team: payments}")
         // parse keeps one entry per key or item, in order, so they pair up with the nodes.
         let nodes: [Node] = switch value {

@@ -19,7 +19,7 @@ struct PlatformHandler: SettingHandler {
             SettingExample("platform: linux/arm/v7/extra", .error(#"got "linux/arm/v7/extra""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let platform = try value.nonEmptyText(expected: Self.expectation)
         let parts = platform.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count <= 3, parts.allSatisfy({ !$0.isEmpty && !$0.contains(where: \.isWhitespace) }) else {

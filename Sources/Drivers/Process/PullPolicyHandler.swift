@@ -19,7 +19,7 @@ struct PullPolicyHandler: SettingHandler {
             SettingExample("pull_policy: allways", .error(#"expected "always", "missing" or "never", got "allways"; did you mean "always"?"#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let written = try value.nonEmptyText(expected: Self.expectation)
         if written == "build" {
             throw SettingProblem("a pod can't build images; build and push the image first, then use \(Self.expectation)", at: value)

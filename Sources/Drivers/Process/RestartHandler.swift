@@ -27,7 +27,7 @@ struct RestartHandler: SettingHandler {
             SettingExample("restart: unless_stopped", .error(#"got "unless_stopped"; did you mean "unless-stopped"?"#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         // `on-failure: 3`, with a space, reads as a mapping.
         if case .mapping(let mapping) = value, mapping.count == 1, mapping.keys.first?.string == "on-failure" {
             throw SettingProblem(#"expected "on-failure:N" without a space after the colon, like "on-failure:3", got a mapping"#, at: value)

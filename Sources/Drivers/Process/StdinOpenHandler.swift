@@ -14,7 +14,7 @@ struct StdinOpenHandler: SettingHandler {
             SettingExample("stdin_open: 1", .error(#"expected true or false, got "1""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let open = try value.boolValue()
         spec.request.OpenStdin = open
     }

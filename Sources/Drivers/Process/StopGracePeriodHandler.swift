@@ -22,7 +22,7 @@ struct StopGracePeriodHandler: SettingHandler {
             SettingExample("stop_grace_period: 9999999999h", .error(#"out of range"#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let nanoseconds = try ComposeDuration.nanoseconds(value)
         let nanosecondsPerSecond: Int64 = 1_000_000_000
         spec.lifecycle.stopGracePeriod = nanoseconds

@@ -29,7 +29,7 @@ struct StopSignalHandler: SettingHandler {
             SettingExample("stop_signal: 0", .error(#"or a number from 1 to 64, got "0""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let written = try value.nonEmptyText(expected: Self.expectation)
         if let number = Int(written) {
             guard (1...64).contains(number) else { throw SettingProblem.expected(Self.expectation, got: value) }

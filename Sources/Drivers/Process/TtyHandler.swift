@@ -12,7 +12,7 @@ struct TtyHandler: SettingHandler {
             SettingExample("tty: sometimes", .error(#"expected true or false, got "sometimes""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.Tty = try value.boolValue()
     }
 }

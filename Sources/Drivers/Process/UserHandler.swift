@@ -19,7 +19,7 @@ struct UserHandler: SettingHandler {
             SettingExample("user: '1000:'", .error(#"got "1000:""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let user = try value.nonEmptyText(expected: Self.expectation)
         let parts = user.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty }), !user.contains(where: \.isWhitespace) else {

@@ -16,7 +16,7 @@ struct WorkingDirHandler: SettingHandler {
             SettingExample("working_dir: ''", .error(#"expected an absolute path like "/app", got an empty value"#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let directory = try value.nonEmptyText(expected: Self.expectation)
         guard directory.hasPrefix("/") else { throw SettingProblem.expected(Self.expectation, got: value) }
         spec.request.WorkingDir = directory

@@ -35,7 +35,7 @@ struct BlkioConfigHandler: SettingHandler {
             SettingExample("blkio_config: {device_read_bsp: []}", .error(#"unknown key "device_read_bsp" in blkio_config; did you mean "device_read_bps"?"#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let config = try value.fields(
             of: "blkio_config",
             allowed: ["weight", "weight_device", "device_read_bps", "device_write_bps", "device_read_iops", "device_write_iops"],
@@ -45,7 +45,7 @@ struct BlkioConfigHandler: SettingHandler {
             host.BlkioWeight = Int(try weight.integer(expected: "a weight", in: Self.weights))
         }
         if let list = config["weight_device"] {
-            host.BlkioWeightDevice = try deviceEntries(list, of: "weight_device", field: "weight", like: "{path: /dev/sda, weight: 500}") { path, node in
+            host.BlkioWeightDevice = try deviceEntries(list, of: "weight_device", field: "weight", like: "{path: /dev/sda, weight: 500}") { (path, node) throws(SettingProblem) in
                 WeightDevice(Path: path, Weight: Int(try node.integer(expected: "a weight", in: Self.weights)))
             }
         }
@@ -64,14 +64,14 @@ struct BlkioConfigHandler: SettingHandler {
         spec.request.HostConfig = host
     }
 
-    private func bytesPerSecond(_ list: Node, of key: String) throws -> [ThrottleDevice] {
-        try deviceEntries(list, of: key, field: "rate", like: "{path: /dev/sda, rate: 10mb}") { path, node in
+    private func bytesPerSecond(_ list: Node, of key: String) throws(SettingProblem) -> [ThrottleDevice] {
+        try deviceEntries(list, of: key, field: "rate", like: "{path: /dev/sda, rate: 10mb}") { (path, node) throws(SettingProblem) in
             ThrottleDevice(Path: path, Rate: try ByteSize.parse(node))
         }
     }
 
-    private func operationsPerSecond(_ list: Node, of key: String) throws -> [ThrottleDevice] {
-        try deviceEntries(list, of: key, field: "rate", like: "{path: /dev/sda, rate: 100}") { path, node in
+    private func operationsPerSecond(_ list: Node, of key: String) throws(SettingProblem) -> [ThrottleDevice] {
+        try deviceEntries(list, of: key, field: "rate", like: "{path: /dev/sda, rate: 100}") { (path, node) throws(SettingProblem) in
             ThrottleDevice(Path: path, Rate: try node.integer(expected: "a number of operations per second like 100") { $0 >= 0 })
         }
     }
@@ -80,10 +80,10 @@ struct BlkioConfigHandler: SettingHandler {
     /// from its device path and its `field` node.
     private func deviceEntries<Entry>(
         _ list: Node, of key: String, field: String, like example: String,
-        make: (String, Node) throws -> Entry
-    ) throws -> [Entry] {
+        make: (String, Node) throws(SettingProblem) -> Entry
+    ) throws(SettingProblem) -> [Entry] {
         guard case .sequence(let items) = list else { throw SettingProblem.expected("a list of \(example)", got: list) }
-        return try items.map { item in
+        return try items.map { (item) throws(SettingProblem) in
             let entry = try item.fields(of: "a \(key) entry", allowed: ["path", field], expected: "a mapping like \(example)")
             let pathNode = try entry.required("path", like: example)
             let path = try pathNode.nonEmptyText(expected: #"a device path like "/dev/sda""#)

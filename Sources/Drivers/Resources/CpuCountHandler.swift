@@ -12,7 +12,7 @@ struct CpuCountHandler: SettingHandler {
             SettingExample("cpu_count: 1.5", .error(#"expected a number of CPUs like 2 (0 or more), got "1.5""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.CpuCount = try value.integer(expected: "a number of CPUs like 2 (0 or more)") { $0 >= 0 }
     }
 }

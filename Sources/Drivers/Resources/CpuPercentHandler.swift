@@ -12,7 +12,7 @@ struct CpuPercentHandler: SettingHandler {
             SettingExample("cpu_percent: 50%", .error(#"expected a percentage, got "50%""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.CpuPercent = try value.integer(expected: "a percentage", in: 0...100)
     }
 }

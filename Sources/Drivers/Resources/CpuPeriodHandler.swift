@@ -14,7 +14,7 @@ struct CpuPeriodHandler: SettingHandler {
             SettingExample("cpu_period: 100ms", .error(#"expected a period in microseconds, got "100ms""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.CpuPeriod = try value.integer(expected: "a period in microseconds", in: 1000...1_000_000)
     }
 }

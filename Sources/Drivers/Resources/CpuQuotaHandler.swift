@@ -19,7 +19,7 @@ struct CpuQuotaHandler: SettingHandler {
             SettingExample("cpu_quota: 50%", .error(#"got "50%""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.CpuQuota = try value.integer(expected: Self.expectation) { $0 == -1 || (1000...Self.maximum).contains($0) }
     }
 }

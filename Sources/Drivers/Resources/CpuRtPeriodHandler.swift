@@ -14,7 +14,7 @@ struct CpuRtPeriodHandler: SettingHandler {
             SettingExample("cpu_rt_period: -1", .error(#"got "-1""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.CpuRealtimePeriod = try ComposeDuration.microseconds(value)
     }
 }

@@ -14,7 +14,7 @@ struct CpuRtRuntimeHandler: SettingHandler {
             SettingExample("cpu_rt_runtime: soon", .error(#"expected a number of microseconds like 950000 or a duration like "950ms", got "soon""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.CpuRealtimeRuntime = try ComposeDuration.microseconds(value)
     }
 }

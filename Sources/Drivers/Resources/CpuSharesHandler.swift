@@ -14,7 +14,7 @@ struct CpuSharesHandler: SettingHandler {
             SettingExample("cpu_shares: high", .error(#"expected a CPU weight like 1024, got "high""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.CpuShares = Int(try value.integer(expected: "a CPU weight like 1024", in: 2...262_144))
     }
 }

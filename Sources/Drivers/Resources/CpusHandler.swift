@@ -18,7 +18,7 @@ struct CpusHandler: SettingHandler {
             SettingExample("cpus: half", .error(#"expected a number of CPUs like 0.5 or "1.5", from 0.01 to 1000000, or 0 for no limit, got "half""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.NanoCpus = try ResourceAmount.nanoCpus(value)
     }
 }

@@ -21,7 +21,7 @@ struct CpusetHandler: SettingHandler {
             SettingExample("cpuset: 0-8191", .request(#"{"HostConfig": {"CpusetCpus": "0-8191"}}"#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let cpus = try value.nonEmptyText(expected: Self.expectation)
         let valid = cpus.split(separator: ",", omittingEmptySubsequences: false).allSatisfy { item in
             let bounds = item.split(separator: "-", omittingEmptySubsequences: false).map { UInt32($0) }

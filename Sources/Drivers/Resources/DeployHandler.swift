@@ -42,7 +42,7 @@ struct DeployHandler: SettingHandler {
             SettingExample("deploy: {resources: {limit: {cpus: 1}}}", .error(#"did you mean "limits"?"#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let deploy = try value.fields(
             of: "deploy", allowed: ["resources"] + Self.elsewhere.keys.sorted(),
             expected: "a mapping like {resources: {limits: {memory: 512m}}}")

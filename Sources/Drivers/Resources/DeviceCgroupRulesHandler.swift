@@ -18,11 +18,11 @@ struct DeviceCgroupRulesHandler: SettingHandler {
             SettingExample("device_cgroup_rules: 'c 1:3 mr'", .error(#"expected a list of rules like "c 1:3 mr", got "c 1:3 mr""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         guard case .sequence(let items) = value else {
             throw SettingProblem.expected(#"a list of rules like "c 1:3 mr""#, got: value)
         }
-        spec.request.HostConfig.DeviceCgroupRules = try items.map { item in
+        spec.request.HostConfig.DeviceCgroupRules = try items.map { (item) throws(SettingProblem) in
             let rule = try item.nonEmptyText(expected: Self.expectation)
             guard Self.isRule(rule) else { throw SettingProblem.expected(Self.expectation, got: item) }
             return rule

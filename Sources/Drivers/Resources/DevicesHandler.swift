@@ -27,14 +27,14 @@ struct DevicesHandler: SettingHandler {
             SettingExample("devices: /dev/ttyUSB0", .error(#"expected a list of devices like "/dev/ttyUSB0" or "/dev/sda:/dev/xvda:r", got "/dev/ttyUSB0""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         guard case .sequence(let items) = value else {
             throw SettingProblem.expected(#"a list of devices like "/dev/ttyUSB0" or "/dev/sda:/dev/xvda:r""#, got: value)
         }
         spec.request.HostConfig.Devices = try items.map(device)
     }
 
-    private func device(_ node: Node) throws -> DeviceMapping {
+    private func device(_ node: Node) throws(SettingProblem) -> DeviceMapping {
         let parts = try node.nonEmptyText(expected: Self.expectation)
             .split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count <= 3, let source = parts.first, source.hasPrefix("/") else {

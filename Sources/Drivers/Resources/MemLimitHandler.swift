@@ -18,7 +18,7 @@ struct MemLimitHandler: SettingHandler {
             SettingExample("mem_limit: lots", .error(#"expected a byte size like "512m", "1.5g" or a number of bytes, got "lots""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.Memory = try ByteSize.parse(value)
     }
 }

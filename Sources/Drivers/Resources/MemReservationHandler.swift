@@ -14,7 +14,7 @@ struct MemReservationHandler: SettingHandler {
             SettingExample("mem_reservation: 256 MB", .error(#"expected a byte size like "512m", "1.5g" or a number of bytes, got "256 MB""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.MemoryReservation = try ByteSize.parse(value)
     }
 }

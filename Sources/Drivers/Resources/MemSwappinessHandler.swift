@@ -17,7 +17,7 @@ struct MemSwappinessHandler: SettingHandler {
             SettingExample("mem_swappiness: low", .error(#"expected a swappiness, got "low""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.MemorySwappiness = Int(try value.integer(expected: "a swappiness", in: -1...100))
     }
 }

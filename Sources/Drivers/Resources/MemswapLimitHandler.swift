@@ -17,7 +17,7 @@ struct MemswapLimitHandler: SettingHandler {
             SettingExample("memswap_limit: unlimited", .error(#"got "unlimited""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let text = try value.nonEmptyText(expected: Self.expectation)
         if text == "-1" {
             spec.request.HostConfig.MemorySwap = -1

@@ -13,7 +13,7 @@ struct OomKillDisableHandler: SettingHandler {
             SettingExample("oom_kill_disable: sometimes", .error(#"expected true or false, got "sometimes""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.OomKillDisable = try value.boolValue()
     }
 }

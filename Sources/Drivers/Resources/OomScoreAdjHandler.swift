@@ -14,7 +14,7 @@ struct OomScoreAdjHandler: SettingHandler {
             SettingExample("oom_score_adj: low", .error(#"expected an OOM score adjustment, got "low""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.OomScoreAdj = Int(try value.integer(expected: "an OOM score adjustment", in: -1000...1000))
     }
 }

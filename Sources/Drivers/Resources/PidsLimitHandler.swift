@@ -14,7 +14,7 @@ struct PidsLimitHandler: SettingHandler {
             SettingExample("pids_limit: 99999999999999999999", .error(#"99999999999999999999 is out of range, past the 64-bit integers the Engine API takes (at most 9223372036854775807)"#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.PidsLimit = try ResourceAmount.pidsLimit(value)
     }
 }

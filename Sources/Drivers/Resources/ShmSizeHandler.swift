@@ -15,7 +15,7 @@ struct ShmSizeHandler: SettingHandler {
             SettingExample("shm_size: -64m", .error(#"got "-64m""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.ShmSize = try ByteSize.parse(value)
     }
 }

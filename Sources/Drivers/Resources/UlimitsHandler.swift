@@ -29,7 +29,7 @@ struct UlimitsHandler: SettingHandler {
             SettingExample("ulimits: [nofile=1024]", .error("expected a mapping like {nofile: 65535}, got a list")),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let limits = try value.fields(of: "ulimits", allowed: Self.names, expected: "a mapping like {nofile: 65535}")
         var ulimits: [Ulimit] = []
         for name in Self.names {
@@ -39,7 +39,7 @@ struct UlimitsHandler: SettingHandler {
         spec.request.HostConfig.Ulimits = ulimits
     }
 
-    private func ulimit(_ name: String, _ node: Node) throws -> Ulimit {
+    private func ulimit(_ name: String, _ node: Node) throws(SettingProblem) -> Ulimit {
         guard case .mapping = node else {
             let both = try node.integer(expected: Self.limitExpectation) { $0 >= -1 }
             return Ulimit(Name: name, Soft: both, Hard: both)

@@ -17,7 +17,7 @@ struct CapAddHandler: SettingHandler {
             SettingExample("cap_add: [NET_ADMIN, CAP_NET_ADMIN]", .error(#"capability "CAP_NET_ADMIN" is listed twice; remove one"#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.CapAdd = try Capability.list(value)
     }
 }

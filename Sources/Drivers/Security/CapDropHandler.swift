@@ -16,7 +16,7 @@ struct CapDropHandler: SettingHandler {
             SettingExample("cap_drop: ['']", .error(#"expected a capability like "NET_ADMIN", "CAP_SYS_TIME" or "ALL", got an empty value"#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.CapDrop = try Capability.list(value)
     }
 }

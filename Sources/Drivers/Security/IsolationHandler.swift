@@ -18,7 +18,7 @@ struct IsolationHandler: SettingHandler {
             SettingExample("isolation: vm", .error(#"expected "default", "process" or "hyperv", got "vm""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let mode = try value.nonEmptyText(expected: Self.expectation).lowercased()
         guard Self.modes.contains(mode) else {
             throw SettingProblem(

@@ -13,7 +13,7 @@ struct PrivilegedHandler: SettingHandler {
             SettingExample("privileged: root", .error(#"expected true or false, got "root""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.Privileged = try value.boolValue()
     }
 }

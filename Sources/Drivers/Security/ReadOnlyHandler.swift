@@ -13,7 +13,7 @@ struct ReadOnlyHandler: SettingHandler {
             SettingExample("read_only: [/]", .error("expected true or false, got a list")),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         spec.request.HostConfig.ReadonlyRootfs = try value.boolValue()
     }
 }

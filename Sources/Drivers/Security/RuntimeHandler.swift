@@ -16,7 +16,7 @@ struct RuntimeHandler: SettingHandler {
             SettingExample("runtime: /usr/bin/runsc --debug", .error(#"got "/usr/bin/runsc --debug""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let runtime = try value.nonEmptyText(expected: Self.expectation)
         guard !runtime.contains(where: \.isWhitespace) else { throw SettingProblem.expected(Self.expectation, got: value) }
         spec.request.HostConfig.Runtime = runtime

@@ -33,7 +33,7 @@ struct SecurityOptHandler: SettingHandler {
             SettingExample("security_opt: no-new-privileges", .error(#"expected a list of options like [no-new-privileges, "label=disable"], got "no-new-privileges""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         guard case .sequence(let items) = value else {
             throw SettingProblem.expected(#"a list of options like [no-new-privileges, "label=disable"]"#, got: value)
         }

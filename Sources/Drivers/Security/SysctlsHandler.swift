@@ -22,7 +22,7 @@ struct SysctlsHandler: SettingHandler {
             SettingExample("sysctls: net.core.somaxconn=1024", .error(#"expected a mapping like {net.core.somaxconn: 1024} or a list of "KEY=value", got "net.core.somaxconn=1024""#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let entries = try KeyValueList.parse(value, example: Self.example)
         // parse keeps one entry per key or item, in order, so they pair up with the nodes.
         let nodes: [Node] = switch value {

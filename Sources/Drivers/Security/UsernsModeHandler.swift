@@ -14,7 +14,7 @@ struct UsernsModeHandler: SettingHandler {
             SettingExample("userns_mode: ''", .request(#"{"HostConfig": {"UsernsMode": ""}}"#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let mode = try value.text(expected: #""host""#)
         guard mode == "host" || mode.isEmpty else {
             throw SettingProblem(

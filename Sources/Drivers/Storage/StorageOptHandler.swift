@@ -15,7 +15,7 @@ struct StorageOptHandler: SettingHandler {
             SettingExample("storage_opt: {size: {max: 20G}}", .error("expected a value like 20G, got a mapping")),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         var options: [String: String] = [:]
         for pair in try value.pairs(expected: "a mapping like {size: 20G}") {
             options[pair.key] = try pair.value.nonEmptyText(expected: "a value like 20G")

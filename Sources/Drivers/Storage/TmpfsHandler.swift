@@ -25,7 +25,7 @@ struct TmpfsHandler: SettingHandler {
             SettingExample("tmpfs: {/run: [size=1m]}", .error(#"expected mount options like "size=64m,mode=1777", got a list"#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         // Each entry: the node to blame, the path, and its options.
         var entries: [(node: Node, path: String, options: String)] = []
         switch value {
@@ -53,7 +53,7 @@ struct TmpfsHandler: SettingHandler {
     }
 
     /// `/run:size=64m` → the path and its options.
-    private static func entry(_ item: Node) throws -> (node: Node, path: String, options: String) {
+    private static func entry(_ item: Node) throws(SettingProblem) -> (node: Node, path: String, options: String) {
         let text = try item.nonEmptyText(expected: expectation)
         let path = String(text.prefix { $0 != ":" })
         guard path.hasPrefix("/") else { throw SettingProblem.expected(expectation, got: item) }

@@ -16,7 +16,7 @@ struct VolumeDriverHandler: SettingHandler {
             SettingExample("volume_driver: [local]", .error(#"expected a volume driver name like "local", got a list"#)),
         ])
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         let driver = try value.nonEmptyText(expected: Self.expectation)
         guard !driver.contains(where: \.isWhitespace) else { throw SettingProblem.expected(Self.expectation, got: value) }
         spec.request.HostConfig.VolumeDriver = driver

@@ -69,7 +69,7 @@ struct VolumesHandler: SettingHandler {
         case anonymous(String)
     }
 
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         guard case .sequence(let items) = value else {
             throw SettingProblem.expected(#"a list of volumes like ["data:/var/lib/app"]"#, got: value)
         }
@@ -92,7 +92,7 @@ struct VolumesHandler: SettingHandler {
 
     // MARK: Short syntax
 
-    private func short(_ node: Node, context: SettingContext) throws -> (Entry, target: String) {
+    private func short(_ node: Node, context: SettingContext) throws(SettingProblem) -> (Entry, target: String) {
         let text = try node.nonEmptyText(expected: Self.shortExpectation)
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count > 1 else {
@@ -106,7 +106,7 @@ struct VolumesHandler: SettingHandler {
         let (source, target) = (parts[0], parts[1])
         let options = parts.count == 3 ? parts[2] : nil
         try checkTarget(target, at: node)
-        let chosen = try options.map { try shortOptions($0, at: node) } ?? []
+        let chosen = try options.map { (text) throws(SettingProblem) in try shortOptions(text, at: node) } ?? []
         let suffix = options.map { ":" + $0 } ?? ""
         if HostPath.isPath(source) {
             guard !chosen.contains("nocopy") else {
@@ -122,7 +122,7 @@ struct VolumesHandler: SettingHandler {
     }
 
     /// The comma-separated options, each known and at most one from each group.
-    private func shortOptions(_ text: String, at node: Node) throws -> [String] {
+    private func shortOptions(_ text: String, at node: Node) throws(SettingProblem) -> [String] {
         let options = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         for option in options where !Self.optionGroups.contains(where: { $0.contains(option) }) {
             let known = Self.optionGroups.flatMap { $0 }.joined(separator: ", ")
@@ -136,7 +136,7 @@ struct VolumesHandler: SettingHandler {
 
     // MARK: Long syntax
 
-    private func long(_ node: Node, context: SettingContext) throws -> (Entry, target: String) {
+    private func long(_ node: Node, context: SettingContext) throws(SettingProblem) -> (Entry, target: String) {
         let fields = try node.fields(
             of: "a volume", allowed: ["type", "source", "target", "read_only", "consistency"] + Self.types,
             expected: Self.longExample)
@@ -159,7 +159,7 @@ struct VolumesHandler: SettingHandler {
         }
         if let options = fields["bind"] {
             let bind = try options.fields(of: "bind options", allowed: ["propagation"], expected: "a mapping like {propagation: rshared}")
-            mount.BindOptions = .init(Propagation: try bind["propagation"].map { try oneOf(Self.propagations, $0, what: "a propagation") })
+            mount.BindOptions = .init(Propagation: try bind["propagation"].map { (node) throws(SettingProblem) in try oneOf(Self.propagations, node, what: "a propagation") })
         }
         if let options = fields["volume"] {
             let volume = try options.fields(of: "volume options", allowed: ["nocopy"], expected: "a mapping like {nocopy: true}")
@@ -167,14 +167,14 @@ struct VolumesHandler: SettingHandler {
         }
         if let options = fields["tmpfs"] {
             let tmpfs = try options.fields(of: "tmpfs options", allowed: ["size"], expected: "a mapping like {size: 64m}")
-            mount.TmpfsOptions = .init(SizeBytes: try tmpfs["size"].map { try ByteSize.parse($0) })
+            mount.TmpfsOptions = .init(SizeBytes: try tmpfs["size"].map { (node) throws(SettingProblem) in try ByteSize.parse(node) })
         }
         return (.mount(mount), target)
     }
 
     /// A bind's host path, resolved; a volume's name, or none for an anonymous
     /// volume; a tmpfs has none.
-    private func source(_ fields: MappingFields, type: String, context: SettingContext) throws -> String? {
+    private func source(_ fields: MappingFields, type: String, context: SettingContext) throws(SettingProblem) -> String? {
         switch type {
         case "bind":
             let node = try fields.required("source", like: "{type: bind, source: ./conf, target: /etc/app}")
@@ -195,7 +195,7 @@ struct VolumesHandler: SettingHandler {
 
     // MARK: Checks shared by both forms
 
-    private func checkTarget(_ target: String, at node: Node) throws {
+    private func checkTarget(_ target: String, at node: Node) throws(SettingProblem) {
         guard target.hasPrefix("/") else {
             throw SettingProblem(#"expected an absolute path inside the container like "/var/lib/app", got "\#(target)""#, at: node)
         }
@@ -205,7 +205,7 @@ struct VolumesHandler: SettingHandler {
     }
 
     /// Volume names as the engine takes them: a letter or digit, then letters, digits, `_`, `.` or `-`.
-    private func checkVolumeName(_ name: String, at node: Node) throws {
+    private func checkVolumeName(_ name: String, at node: Node) throws(SettingProblem) {
         let isNameCharacter = { (char: Character) in char.isASCII && (char.isLetter || char.isNumber || "_.-".contains(char)) }
         guard name.count >= 2, let first = name.first, first.isASCII, first.isLetter || first.isNumber, name.allSatisfy(isNameCharacter) else {
             throw SettingProblem(
@@ -214,7 +214,7 @@ struct VolumesHandler: SettingHandler {
         }
     }
 
-    private func oneOf(_ allowed: [String], _ node: Node, what: String) throws -> String {
+    private func oneOf(_ allowed: [String], _ node: Node, what: String) throws(SettingProblem) -> String {
         let expected = "\(what) from \(allowed.joined(separator: ", "))"
         let text = try node.text(expected: expected)
         guard allowed.contains(text) else { throw SettingProblem.expected(expected, got: node) }

@@ -62,10 +62,8 @@ public struct ComponentDriver: Sendable {
             do {
                 try handler.apply(value, to: &spec, context: context)
                 spec.keyLines[key] = keyNode.mark?.line
-            } catch let problem as SettingProblem {
-                fail(key, problem)
             } catch {
-                fail(key, SettingProblem("\(error)", at: value))
+                fail(key, error)
             }
         }
         for check in registry.checks {

@@ -9,7 +9,7 @@ public protocol SettingHandler: Sendable {
 
     /// Applies the key's YAML value to the component. Throws `SettingProblem`
     /// pointing at the offending node.
-    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws
+    func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem)
 }
 
 /// What the handler needs to know besides the value.
@@ -121,7 +121,7 @@ public struct UnsupportedSetting: SettingHandler {
             fileID: fileID, filePath: filePath, line: line)
     }
 
-    public func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws {
+    public func apply(_ value: Node, to spec: inout ComponentSpec, context: SettingContext) throws(SettingProblem) {
         throw SettingProblem("not supported in a pod: \(descriptor.text)", at: value)
     }
 }
