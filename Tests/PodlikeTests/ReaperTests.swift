@@ -4,20 +4,6 @@ import Testing
 
 @Suite("Reaper: which containers are orphans")
 struct ReaperTests {
-    static let node = "node-a"
-
-    static func component(
-        _ id: String, controller: String?, component: String? = "app", node: String? = ReaperTests.node,
-        role: String? = nil, pod: String = "pod"
-    ) -> ContainerSummary {
-        var labels: [String: String] = [PodLabelling.pod: pod]
-        labels[PodLabelling.controller] = controller
-        labels[PodLabelling.component] = component
-        labels[PodLabelling.node] = node
-        labels[IpcHolder.roleLabel] = role
-        return ContainerSummary(Id: id, Names: ["/\(pod).podlike.\(component ?? "ipc")"], State: "running", Labels: labels)
-    }
-
     // MARK: - The decision
 
     @Test("candidates: never the excluded controller's pod, nor unlabelled ones; a node label from before the node rejoined the swarm doesn't hide one")
@@ -67,23 +53,6 @@ struct ReaperTests {
 
     // MARK: - Against an in-memory engine
 
-    static func json<T: Encodable>(_ value: T) -> String {
-        String(decoding: try! JSONEncoder().encode(value), as: UTF8.self)
-    }
-
-    static func inspect(_ id: String, status: String) -> EngineResponse {
-        .json(200, json(ContainerInspect(Id: id, Name: "/\(id)", State: .init(Status: status, Running: status == "running"))))
-    }
-
-    static let listed = [
-        component("own-app", controller: "self-id", pod: "self"),
-        component("live-app", controller: "live", pod: "live"),
-        component("gone-app", controller: "gone", pod: "gone"),
-        component("gone-ipc", controller: "gone", component: nil, role: "ipc-holder", pod: "gone"),
-        component("exited-app", controller: "exited", pod: "exited"),
-        component("rejoined-app", controller: "rejoined", node: "node-before-rejoin", pod: "rejoined"),
-    ]
-
     @Test("reap inspects each controller once, removes the orphans with force and volumes, and logs each removal")
     func reapRemovesOrphans() async throws {
         let transport = InMemoryEngineTransport(routes: [
@@ -120,75 +89,88 @@ struct ReaperTests {
 
     @Test("an earlier run of this controller: its containers are removed, and one the engine never finishes removing is named after the timeout")
     func earlierRunThatStays() async throws {
-        let stuck = Self.component("stuck-app", controller: "self-id")
-        let gone = Self.component("gone-app", controller: "self-id", component: "side")
-        let transport = InMemoryEngineTransport(routes: [
-            "GET /v1.41/containers/json": .json(200, Self.json([stuck, gone])),
-            "DELETE /v1.41/containers/stuck-app": .json(409, #"{"message":"removal of container stuck-app is already in progress"}"#),
-            "DELETE /v1.41/containers/gone-app": .json(204, ""),
+        let engine = RemovalUnderWay(.staysUnderWay, id: "stuck-app", listed: [
+            Self.component("stuck-app", controller: "self-id"), Self.component("gone-app", controller: "self-id", component: "side"),
         ])
+        let transport = engine.transport()
         let logs = LogRecords()
         let reaper = Reaper(engine: .inMemory(transport, logs: logs), logger: logs.logger)
         let error = await #expect(throws: Reaper.EarlierRunLeft.self) {
-            try await reaper.reapEarlierRun(of: "self-id", timeout: .milliseconds(600))
+            try await reaper.reapEarlierRun(of: "self-id", timeout: .milliseconds(300))
         }
         #expect(error?.names == ["pod.podlike.app"])
         #expect(error?.description.contains("remove them with docker rm -f") == true)
         let lines = transport.requests.map { "\($0.method.rawValue) \($0.path)" }
         #expect(lines.first { $0.hasPrefix("GET /v1.41/containers/json") }?.contains("io.podlike.controller%3Dself-id") == true, "\(lines)")
         #expect(lines.filter { $0 == "DELETE /v1.41/containers/gone-app?force=1&v=1" }.count == 1)
-        #expect(lines.filter { $0 == "DELETE /v1.41/containers/stuck-app?force=1&v=1" }.count >= 2, "asked again until the timeout: \(lines)")
+        let stuckDeletes = Array(repeating: "DELETE /v1.41/containers/stuck-app?force=1&v=1", count: 2)
+        #expect(engine.deletes.all == stuckDeletes, "asked, then once more at the timeout: \(lines)")
+        #expect(engine.waits.all == ["POST /v1.41/containers/stuck-app/wait?condition=removed"])
         #expect(logs.all.contains { $0.message.hasPrefix("removed orphan pod.podlike.side") })
-    }
-
-    /// An engine answers 409 "already in progress" `busy` times, then `then`.
-    static func removalUnderWay(busy: Int, then: EngineResponse) -> (InMemoryEngineTransport, Recorder<String>) {
-        let deletes = Recorder<String>()
-        let transport = InMemoryEngineTransport { request in
-            switch "\(request.method.rawValue) \(request.path)" {
-            case let line where line.hasPrefix("GET /v1.41/containers/json"):
-                return .json(200, Self.json([Self.component("left-app", controller: "gone", pod: "gone")]))
-            case let line where line.hasPrefix("GET /v1.41/containers/gone/json"): return .json(404, #"{"message":"No such container: gone"}"#)
-            case let line where line.hasPrefix("DELETE /v1.41/containers/left-app"):
-                deletes.append(line)
-                return deletes.all.count <= busy
-                    ? .json(409, #"{"message":"removal of container left-app is already in progress"}"#) : then
-            case let line: return .json(404, #"{"message":"no route for \#(line)"}"#)
-            }
-        }
-        return (transport, deletes)
     }
 
     @Test("a removal the engine has under way is waited on: when it fails and the orphan stays, the reaper removes it")
     func takesOverAFailedRemoval() async throws {
-        let (transport, deletes) = Self.removalUnderWay(busy: 2, then: .json(204, ""))
+        let engine = RemovalUnderWay(.fails(after: .milliseconds(100)))
+        let transport = engine.transport()
         let logs = LogRecords()
         let report = try await Reaper(engine: .inMemory(transport, logs: logs), logger: logs.logger).reap()
         #expect(report.removed.map(\.containerID) == ["left-app"])
         #expect(report.failed.isEmpty)
-        #expect(deletes.all.count == 3)
+        #expect(engine.deletes.all.count == 2)
+        #expect(engine.waits.all == ["POST /v1.41/containers/left-app/wait?condition=removed"])
+        #expect(transport.requests.first { $0.path.contains("/wait") }?.timeout == .unlimited, "the reaper bounds the wait, not the transport")
         #expect(logs.all.contains { $0.level == .notice && $0.message.hasPrefix("removed orphan gone.podlike.app") })
     }
 
     @Test("a removal the engine has under way and finishes is neither reported as ours nor as a failure")
     func engineFinishesItsRemoval() async throws {
-        let (transport, deletes) = Self.removalUnderWay(busy: 1, then: .json(404, #"{"message":"No such container: left-app"}"#))
-        let engine = EngineClient.inMemory(transport)
-        let report = try await Reaper(engine: engine, logger: engine.logger).reap()
+        let engine = RemovalUnderWay(.finishes(after: .milliseconds(100)))
+        let client = EngineClient.inMemory(engine.transport())
+        let report = try await Reaper(engine: client, logger: client.logger).reap()
         #expect(report.removed.isEmpty && report.failed.isEmpty)
-        #expect(deletes.all.count == 2)
+        #expect(engine.deletes.all.count == 2)
+        #expect(engine.waits.all.count == 1)
+    }
+
+    @Test("a removal under way for a second is waited on with one wait, not polled: two removal requests in all")
+    func waitsWithoutPolling() async throws {
+        let engine = RemovalUnderWay(.finishes(after: .seconds(1)))
+        let client = EngineClient.inMemory(engine.transport())
+        let started = ContinuousClock.now
+        // Polling never sends the wait that starts the removal's clock: it would end stuck.
+        let report = try await Reaper(engine: client, logger: client.logger, takeOverAfter: .seconds(5)).reap()
+        #expect(ContinuousClock.now - started >= .seconds(1), "returned only once the engine's removal ended")
+        #expect(report.removed.isEmpty && report.failed.isEmpty)
+        #expect(engine.deletes.all.count == 2, "one before the wait, one after: \(engine.deletes.all)")
+        #expect(engine.waits.all.count == 1)
     }
 
     @Test("a removal that stays under way past the wait is a failure that says what to do")
     func removalStuck() async throws {
-        let (transport, _) = Self.removalUnderWay(busy: .max, then: .json(204, ""))
-        let engine = EngineClient.inMemory(transport)
-        let report = try await Reaper(engine: engine, logger: engine.logger, takeOverAfter: .milliseconds(600)).reap()
+        let engine = RemovalUnderWay(.staysUnderWay)
+        let client = EngineClient.inMemory(engine.transport())
+        let started = ContinuousClock.now
+        let report = try await Reaper(engine: client, logger: client.logger, takeOverAfter: .milliseconds(300)).reap()
+        #expect(ContinuousClock.now - started >= .milliseconds(300))
         #expect(report.removed.isEmpty)
         let failure = try #require(report.failed.first)
         #expect(failure.error is Reaper.RemovalStuck)
         #expect("\(failure.error)".contains("the engine has been removing gone.podlike.app for more than"))
         #expect("\(failure.error)".contains("run podlike reap again later, or restart the engine"))
+        #expect(engine.deletes.all.count == 2, "asked, then once more when the wait was given up")
+        #expect(engine.waits.all.count == 1)
+    }
+
+    @Test("a removal that failed before the wait began leaves the wait held; at the timeout the reaper asks again and removes the orphan")
+    func takesOverAtTheTimeout() async throws {
+        let engine = RemovalUnderWay(.failsBeforeTheWait)
+        let client = EngineClient.inMemory(engine.transport())
+        let report = try await Reaper(engine: client, logger: client.logger, takeOverAfter: .milliseconds(300)).reap()
+        #expect(report.removed.map(\.containerID) == ["left-app"])
+        #expect(report.failed.isEmpty, "\(report.failed.map { "\($0.error)" })")
+        #expect(engine.deletes.all.count == 2)
+        #expect(engine.waits.all.count == 1)
     }
 
     @Test("orphans are removed side by side: one whose removal waits on another's does not hold it up")

@@ -25,6 +25,18 @@ extension Reaper {
         return Self.orphans(among: containers, controllers: [controllerID: .restarted])
     }
 
+    /// The engine has been removing an orphan for longer than the reaper waits
+    /// (`remove(_:)`); `reapEarlierRun` names all of an earlier run's in one `EarlierRunLeft`.
+    public struct RemovalStuck: Error, CustomStringConvertible {
+        public var orphan: Orphan
+        public var waited: Duration
+
+        public var description: String {
+            "the engine has been removing \(orphan.containerName) for more than \(waited) and has not finished; "
+                + "run podlike reap again later, or restart the engine if it stays"
+        }
+    }
+
     public struct EarlierRunLeft: Error, CustomStringConvertible {
         public var names: [String]
         public var timeout: Duration

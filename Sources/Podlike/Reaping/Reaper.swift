@@ -142,43 +142,66 @@ public struct Reaper: Sendable {
     }
 
     /// Removes one orphan: true when this call removed it, false when someone else
-    /// did. A removal already under way elsewhere is waited on, not trusted: when
-    /// it fails (an engine that restarts cleans up its AutoRemove containers, and
-    /// that can fail), the container is still there, and this call removes it.
-    /// One that stays "being removed" past `takeOverAfter` throws `RemovalStuck`.
+    /// did. A removal already under way elsewhere (AutoRemove, or the engine's own
+    /// clean-up after it restarted) is waited on with the engine's own wait for
+    /// removal, not polled, and not trusted: each time that wait returns, the
+    /// removal is asked for again. When the other removal failed, the container is
+    /// still there, and this call removes it. Past `takeOverAfter`, it is asked for
+    /// once more (a removal that failed before the wait began leaves a wait that
+    /// only a later removal ends); still under way then, it throws `RemovalStuck`.
     @discardableResult
     public func remove(_ orphan: Orphan) async throws -> Bool {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: takeOverAfter)
-        while true {
-            do {
-                try await engine.removeContainer(orphan.containerID, force: true, volumes: true)
-                break
-            } catch let error as EngineError where error.isNotFound {
-                logger.debug("orphan already removed", metadata: ["container": "\(orphan.containerName)"])
-                return false
-            } catch let error as EngineError where error.isRemovalInProgress {
-                guard clock.now < deadline else { throw RemovalStuck(orphan: orphan, waited: takeOverAfter) }
-                try await Task.sleep(for: .milliseconds(250))
+        var attempt = try await removal(of: orphan)
+        if attempt == .underWay {
+            logger.debug("waiting on the engine's own removal of orphan", metadata: ["container": "\(orphan.containerName)"])
+            let settled = try await withThrowingTaskGroup(of: Attempt?.self) { group in
+                group.addTask { try await outlast(orphan) }
+                group.addTask { try await Task.sleep(for: takeOverAfter); return nil }
+                defer { group.cancelAll() }
+                return try await group.next() ?? nil
             }
+            attempt = if let settled { settled } else { try await removal(of: orphan) }  // given up: once more
         }
-        logger.notice(
-            "removed orphan \(orphan)",
-            metadata: [
-                "container": "\(orphan.containerName)", "component": "\(orphan.component)",
-                "controller-id": "\(orphan.controllerID)",
+        switch attempt {
+        case .removed:
+            logger.notice("removed orphan \(orphan)", metadata: [
+                "container": "\(orphan.containerName)", "component": "\(orphan.component)", "controller-id": "\(orphan.controllerID)",
             ])
-        return true
+            return true
+        case .gone:
+            logger.debug("orphan already removed", metadata: ["container": "\(orphan.containerName)"])
+            return false
+        case .underWay: throw RemovalStuck(orphan: orphan, waited: takeOverAfter)
+        }
     }
 
-    /// The engine has been removing an orphan for longer than the reaper waits.
-    public struct RemovalStuck: Error, CustomStringConvertible {
-        public var orphan: Orphan
-        public var waited: Duration
+    /// What asking the engine to remove an orphan once came to.
+    private enum Attempt { case removed, gone, underWay }
 
-        public var description: String {
-            "the engine has been removing \(orphan.containerName) for more than \(waited) and has not finished; "
-                + "run podlike reap again later, or restart the engine if it stays"
+    private func removal(of orphan: Orphan) async throws -> Attempt {
+        do {
+            try await engine.removeContainer(orphan.containerID, force: true, volumes: true)
+            return .removed
+        } catch let error as EngineError where error.isNotFound {
+            return .gone
+        } catch let error as EngineError where error.isRemovalInProgress {
+            return .underWay
+        }
+    }
+
+    /// Waits until the removal under way ends, finished or failed, and asks again;
+    /// and so on while another one has started. Cancelled at `takeOverAfter`.
+    private func outlast(_ orphan: Orphan) async throws -> Attempt {
+        while true {
+            do {
+                _ = try await engine.waitContainer(orphan.containerID, condition: .removed)
+            } catch let error as EngineError where error.isNotFound {
+                return .gone
+            } catch let error as EngineError where error.isFailureInStream {
+                logger.debug("the engine's own removal failed: \(error)", metadata: ["container": "\(orphan.containerName)"])
+            }
+            let attempt = try await removal(of: orphan)
+            if attempt != .underWay { return attempt }
         }
     }
 
