@@ -6,6 +6,17 @@ cd "$(dirname "$0")/.."
 tag=${1:-podlike:dev}
 scratch=${PODLIKE_RELEASE_BUILD:-.build-release}
 
+if [ ! -e /usr/include/yaml.h ]; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "podlike: installing libyaml-dev, the YAML parser podlike builds on" >&2
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libyaml-dev >/dev/null
+    else
+        echo "podlike: building needs libyaml's headers: sudo apt-get install libyaml-dev (Debian, Ubuntu)" >&2
+        exit 1
+    fi
+fi
+echo "podlike: building $tag (a release build takes a few minutes the first time)" >&2
 swift build -c release --static-swift-stdlib --product podlike --scratch-path "$scratch"
 binary="$scratch/release/podlike"
 
