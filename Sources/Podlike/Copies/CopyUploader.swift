@@ -42,7 +42,7 @@ struct CopyUploader: Sendable {
         let manager = FileManager.default
         var isDirectory = false
         guard manager.fileExists(atPath: copy.source, isDirectory: &isDirectory) else {
-            throw PodFailure(.copy, component: component, "pod.copy: \"\(copy.source)\" does not exist in the controller; mount it there (a Swarm config or secret, or a volume) or fix the path")
+            throw PodFailure(.copy, component: component, key: "pod.copy", "\"\(copy.source)\" does not exist in the controller; mount it there (a Swarm config or secret, or a volume) or fix the path")
         }
         var target = copy.destination
         if !isDirectory, target.hasSuffix("/") {
@@ -81,7 +81,7 @@ struct CopyUploader: Sendable {
             archive.append(path: target, type: .symlink, mode: mode, linkTarget: try manager.destinationOfSymbolicLink(atPath: source))
         default:
             guard let data = manager.contents(atPath: source) else {
-                throw PodFailure(.copy, "pod.copy: can't read \"\(source)\" in the controller")
+                throw PodFailure(.copy, key: "pod.copy", "can't read \"\(source)\" in the controller")
             }
             archive.append(path: target, type: .file, mode: mode, contents: [UInt8](data))
         }

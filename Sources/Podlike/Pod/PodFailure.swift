@@ -29,14 +29,17 @@ public struct PodFailure: Error, Sendable, CustomStringConvertible {
     public let code: Code
     /// The component it happened to, when it was one ("IPC holder" for the holder).
     public let component: String?
+    /// The label or setting involved, like `pod.copy`.
+    public let key: String?
     /// What went wrong, in words that say what to do.
     public let message: String
     /// The engine's or the system's error behind this one, if any.
     public let underlying: (any Error)?
 
-    public init(_ code: Code, component: String? = nil, _ message: String, underlying: (any Error)? = nil) {
+    public init(_ code: Code, component: String? = nil, key: String? = nil, _ message: String, underlying: (any Error)? = nil) {
         self.code = code
         self.component = component
+        self.key = key
         self.message = message
         self.underlying = underlying
     }
@@ -50,6 +53,7 @@ public struct PodFailure: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         let detail = underlying.map { ": \($0)" } ?? ""
-        return (component.map { "component \"\($0)\": " } ?? "") + message + detail
+        let subject = [component.map { "component \"\($0)\"" }, key].compactMap { $0 }.joined(separator: ", ")
+        return (subject.isEmpty ? "" : subject + ": ") + message + detail
     }
 }

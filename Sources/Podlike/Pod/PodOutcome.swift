@@ -32,7 +32,7 @@ extension PodOutcome {
             return outcome
         } catch let failure as PodValidationFailure {
             StandardStream.error.write("\(failure)\n")
-            return .failed(PodFailure(.invalidInput, "\(failure)", underlying: failure))
+            return .failed(PodFailure(.invalidInput, "invalid pod definition", underlying: failure))
         } catch {
             logger.error("\(error)")
             return .failed(PodFailure(error))
