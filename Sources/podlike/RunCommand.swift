@@ -18,7 +18,8 @@ struct RunCommand: AsyncParsableCommand {
         let settings = try options.bootstrapSettings(controller, environment: environment)
         let outcome = await PodOutcome.of(logger: logger) {
             try await withEngineClient(environment: environment, logger: logger) { engine in
-                let prepared = try await PodBootstrap(engine: engine, registry: try BuiltinSettings.registry(), settings: settings, logger: logger).prepare()
+                let bootstrap = PodBootstrap(engine: engine, registry: try BuiltinSettings.registry(), settings: settings, logger: logger)
+                guard let prepared = try await bootstrap.prepareUnlessStopped() else { return .stopped }
                 let (board, outcome) = (PodStatusBoard(plan: prepared.plan), OutcomeBox())
                 let socket = StatusSocket.path(option: options.statusSocket, environment: environment)
                 // Reverse order on shutdown: the socket answers while the pod stops.

@@ -109,4 +109,28 @@ struct PodBootstrapTests {
         let (missing, _) = try await Self.prepare(controller, settings: .init(options: PodOptions(), registryAuth: "/nonexistent/podlike-auth.json"))
         #expect(try missing.get().credentials == .none)
     }
+
+    @Test("a stop signal during start-up ends the bootstrap at once, with nothing prepared and nothing created")
+    func signalDuringStartUp() async throws {
+        let controller = try Self.controller(labels: ["pod.container.app": "image: app"], ipcMode: "shareable")
+        let transport = InMemoryEngineTransport { request in
+            if request.path.hasPrefix("/v1.41/info") {
+                try await Task.sleep(for: .seconds(60))  // an engine that is slow to answer
+                return .json(200, "{}")
+            }
+            return request.path.hasPrefix("/v1.41/containers/\(Self.controllerID)/json") ? .json(200, controller) : .json(200, "[]")
+        }
+        let bootstrap = PodBootstrap(
+            engine: .inMemory(transport), registry: try BuiltinSettings.registry(), settings: .init(options: PodOptions()),
+            identity: ContainerIdentity(mountinfo: nil, cgroup: nil, hostname: Self.controllerID), logger: LogRecords().logger)
+        let clock = ContinuousClock()
+        let started = clock.now
+        // SIGUSR1 stands in for SIGTERM, which the test process keeps blocked.
+        async let prepared = bootstrap.prepareUnlessStopped(by: [.sigusr1])
+        try await Task.sleep(for: .milliseconds(300))
+        kill(getpid(), SIGUSR1)
+        #expect(try await prepared == nil)
+        #expect(clock.now - started < .seconds(30))
+        #expect(!transport.requests.contains { $0.method == .post || $0.method == .delete })
+    }
 }
