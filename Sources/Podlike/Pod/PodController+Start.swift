@@ -99,9 +99,7 @@ extension PodController {
         } catch {
             throw PodFailure(.create, component: component.name, "the engine could not create it", underlying: error)
         }
-        for warning in created.warnings {
-            logger.warning("engine warning: \(warning)", metadata: ["component": "\(component.name)"])
-        }
+        // The engine client has logged the engine's warnings, with the container's name.
         do {
             if let archive = copies[component.name] { try await CopyUploader(engine: engine).upload(archive, into: created.id, component: component.name) }
         } catch {
