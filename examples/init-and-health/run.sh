@@ -10,130 +10,23 @@
 #   KEEP=1 examples/init-and-health/run.sh   deploy, check, leave it running
 #   examples/init-and-health/run.sh down     remove what a KEEP=1 run left
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-stack=podlike-init-and-health
+. "$(dirname "$0")/../lib.sh" # say, fail, wait_for, setup, deploy, wait_pod, get, ...: what every example does
+example=init-and-health
+stack=podlike-$example
 service=${stack}_pod
-busybox=podlike-examples/busybox:latest
-url=http://127.0.0.1:18131/
+port=18131
+url=http://127.0.0.1:$port/
+images=("$busybox")
+# KEEP=1 leaves the stack running, and suggests:
+try=("docker service ps $service; docker service logs $service; curl $url")
 
-say() { echo "init-and-health: $*" >&2; }
-fail() { echo "init-and-health: FAILED: $*" >&2; exit 1; }
-
-# wait_for SECONDS WHAT COMMAND...: polls COMMAND every second until it succeeds.
-wait_for() {
-    local seconds=$1 what=$2 deadline=$((SECONDS + $1))
-    shift 2
-    until "$@"; do
-        [ "$SECONDS" -lt "$deadline" ] || { say "gave up after ${seconds}s waiting for $what"; return 1; }
-        sleep 1
-    done
-}
-
-# get URL: prints the body of a 200 answer; fails on anything else.
-get() {
-    if command -v curl >/dev/null 2>&1; then
-        curl -fsS --max-time 5 "$1"
-    else
-        docker run --rm --network host "$busybox" timeout 5 wget -q -O - "$1"
-    fi
-}
-
-# Everything of the stack that is still there, one line each.
-leftovers() {
-    docker ps -a --format 'container {{.Names}}' | grep "^container ${stack}_" || true
-    local kind
-    for kind in service network volume config secret; do
-        docker "$kind" ls -q --filter "label=com.docker.stack.namespace=$stack" | sed "s/^/$kind /"
-    done
-}
-no_containers() { ! docker ps -a --format '{{.Names}}' | grep "^${stack}_" >/dev/null; }
-nothing_left() { [ -z "$(leftovers)" ]; }
-
-remove_stack() {
-    docker stack rm "$stack" >/dev/null 2>&1 || true
-    # The stack's volumes outlive `docker stack rm`; they go once no container uses them.
-    wait_for 60 "the pods' containers to go" no_containers || true
-    docker volume ls -q --filter "label=com.docker.stack.namespace=$stack" | xargs -r docker volume rm >/dev/null || true
-    if ! wait_for 60 "the stack to go" nothing_left; then
-        echo "init-and-health: FAILED: these are left of stack $stack:" >&2
-        leftovers >&2
-        return 1
-    fi
-    say "removed stack $stack; nothing of it is left"
-}
-
-if [ "${1:-}" = down ]; then
-    remove_stack
-    exit
-fi
-
-finish() {
-    local status=$?
-    trap - EXIT
-    if [ "${KEEP:-}" = 1 ]; then
-        say "KEEP=1: stack $stack is still running. Look at it with"
-        say "  docker service ps $service; docker service logs $service; curl $url"
-        say "and remove it with: $0 down"
-        exit "$status"
-    fi
-    remove_stack || status=1
-    exit "$status"
-}
-trap finish EXIT
-trap 'exit 130' INT TERM
-
-scripts/engine.sh --swarm
-if ! docker image inspect podlike:dev >/dev/null 2>&1; then
-    say "podlike:dev is missing: building it with scripts/build-image.sh (a release build takes a few minutes)"
-    scripts/build-image.sh podlike:dev || fail "could not build podlike:dev; build it with scripts/build-image.sh and run this again"
-fi
-if ! docker image inspect "$busybox" >/dev/null 2>&1; then
-    say "$busybox is missing: building it with examples/images/build.sh"
-    examples/images/build.sh "$busybox" || fail "could not build $busybox; build it with examples/images/build.sh and run this again"
-fi
-
-if [ -n "$(leftovers)" ]; then
-    say "an earlier run left stack $stack behind: removing it first"
-    remove_stack
-fi
-
-controller() { docker ps -q --filter "label=com.docker.swarm.service.name=$service" --filter status=running | sed -n 1p; }
-healthy() {
-    local id
-    id=$(controller)
-    [ -n "$id" ] && [ "$(docker inspect -f '{{.State.Health.Status}}' "$id")" = healthy ]
-}
-component() { # component CONTROLLER NAME: the container of one of its components
-    docker ps -q --filter "label=io.podlike.controller=$(docker inspect -f '{{.Id}}' "$1")" --filter "label=io.podlike.component=$2"
-}
-started() { date -d "$(docker inspect -f '{{.State.StartedAt}}' "$1")" +%s.%N; }
-logs() { docker service logs --raw "$service" 2>/dev/null; }
-explain() {
-    docker service ps --no-trunc "$service" >&2 || true
-    docker service logs "$service" 2>&1 | tail -n 30 >&2 || true
-}
+setup "$@" # `run.sh down` ends here; else: the engine, the images, the clean-up on exit
+deploy
 # Up: the controller's healthcheck (every component running and healthy) passed.
-# A task that ended (a bad label, say: exit 125) fails at once.
-task_ended() { docker service ps --format '{{.CurrentState}}: {{.Error}}' "$service" 2>/dev/null | { grep -E '^(Failed|Rejected|Complete)' || true; } | sed -n 1p; }
-wait_healthy() {
-    local deadline=$((SECONDS + 120)) ended
-    until healthy; do
-        ended=$(task_ended)
-        [ -z "$ended" ] || { explain; fail "the pod's task ended ($ended)"; }
-        [ "$SECONDS" -lt "$deadline" ] || { explain; fail "the pod was not up and healthy within 120 s"; }
-        sleep 1
-    done
-}
-
-say "deploying stack $stack"
-deployed=$(docker stack deploy --resolve-image never -c examples/init-and-health/stack.yml "$stack" 2>&1) || { echo "$deployed" >&2; fail "docker stack deploy failed"; }
-wait_healthy
-id=$(controller)
-say "the pod is up and healthy: controller $(docker inspect -f '{{.Name}}' "$id" | cut -c2-)"
-docker exec "$id" podlike status >&2
+wait_pod 120 "up and healthy" healthy
 
 # Claim 1: the init component ran to completion first, and the app serves what it wrote.
-logs | grep -E '^init-1 +\| init: wrote release 1 to /data/www$' >/dev/null ||
+logged '^init-1 +\| init: wrote release 1 to /data/www$' ||
     { explain; fail "the init component's output (\"init-1 | init: wrote release 1 ...\") is not in the logs"; }
 page=$(get "$url") || fail "$url does not answer"
 [ "$page" = "release 1" ] || fail "$url should serve \"release 1\" (written by the init component), served: $page"
@@ -141,13 +34,14 @@ say "the init component wrote release 1 into the shared volume, and the app serv
 
 # Claim 2: the client started only once the app was healthy; the app takes 3 s
 # to listen, and the client would have ended the pod had it started before.
-app=$(component "$id" app) client=$(component "$id" client)
+app=$(component app) client=$(component client)
 [ -n "$app" ] && [ -n "$client" ] || fail "the app or the client is not running"
 [ "$(docker inspect -f '{{.State.Health.Status}}' "$app")" = healthy ] || fail "the app is not healthy"
+started() { date -d "$(docker inspect -f '{{.State.StartedAt}}' "$1")" +%s.%N; }
 gap=$(awk -v a="$(started "$app")" -v c="$(started "$client")" 'BEGIN { printf "%.1f", c - a }')
 awk -v gap="$gap" 'BEGIN { exit !(gap >= 3) }' || fail "the client started ${gap}s after the app, before its healthcheck could pass"
 say "the client started ${gap}s after the app, once the app's healthcheck passed"
-wait_for 30 "the client's first line" eval 'logs | grep -E "^client +\| client: the app serves: release 1$" >/dev/null' ||
+wait_for 30 "the client's first line" logged '^client +\| client: the app serves: release 1$' ||
     fail "the client's line (\"client | client: the app serves: release 1\") is not in the logs"
 
 # Claim 3: a rolling update to a pod that never gets healthy is rolled back.
