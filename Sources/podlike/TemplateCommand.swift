@@ -24,7 +24,10 @@ struct TemplateCommand: AsyncParsableCommand {
         do {
             var inputs: [StackTransformer.Input] = []
             for file in files {
-                let text = try RenderCommand.read(file)
+                let text: String
+                do { text = try RenderCommand.read(file) } catch {
+                    throw TemplateFailure("can't read the stack file \(file == "-" ? "standard input" : file); give a readable path, or - for standard input")
+                }
                 // Standard input has no folder of its own; templates resolve from the current one.
                 inputs.append(.init(path: file == "-" ? "./-" : file, text: text))
             }
