@@ -91,7 +91,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TemplateTests",
-            dependencies: ["PodlikeTemplate", "PodlikeYAML", "GoTemplate"],
+            dependencies: ["PodlikeTemplate", "PodlikeYAML", "GoTemplate", "Podlike", "Drivers"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,0 +1,39 @@
+import Drivers
+import Foundation
+import Podlike
+import PodlikeTemplate
+import Testing
+
+/// Every fixture's output must be something this project's controller runs:
+/// each pod's labels validated as `podlike render` validates them.
+@Suite("template: the output runs on this project's controller")
+struct TemplateRunsOnControllerTests {
+    @Test("fixture's pods validate", arguments: TemplateComparisonTests.cases)
+    func validates(_ name: String) async throws {
+        let stack = try await Fixtures.template(name)
+        var pods = 0
+        for (service, definition) in stack.mapValue?["services"]?.mapValue?.pairs ?? [] {
+            guard let labels = definition.mapValue?["labels"]?.mapValue,
+                  labels.keys.contains(where: { $0.hasPrefix("pod.") }) else { continue }
+            pods += 1
+            let problems = Self.problems(YAMLEmitter.emit(.map(labels)), service: service)
+            #expect(problems == nil, "service \(service): \(problems ?? "")")
+        }
+        #expect(pods > 0)
+    }
+
+    /// The planner's complaint about a set of labels, nil when it takes them.
+    static func problems(_ labelsYAML: String, service: String) -> String? {
+        do {
+            let registry = try BuiltinSettings.registry()
+            let labels = try LabelsFile.parse(labelsYAML, path: service)
+            let driver = ComponentDriver(registry: registry, context: SettingContext(baseDirectory: "/", processEnvironment: [:]))
+            _ = try driver.applying(PodContext.placeholder(), to: PodPlanner(driver: driver).plan(labels: labels) { path in
+                throw PodValidationFailure([ValidationError(source: path, line: nil, column: nil, message: "no files in tests")])
+            })
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+}
