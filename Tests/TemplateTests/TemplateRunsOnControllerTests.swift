@@ -22,6 +22,12 @@ struct TemplateRunsOnControllerTests {
         #expect(pods > 0)
     }
 
+    @Test("the check does reject what the controller can't run")
+    func rejects() {
+        #expect(Self.problems("pod.component.app: \"image: x\\nno_such_key: 1\\n\"\n", service: "bad") != nil)
+        #expect(Self.problems("pod.component.app: \"image: x\\n\"\n", service: "good") == nil)
+    }
+
     /// The planner's complaint about a set of labels, nil when it takes them.
     static func problems(_ labelsYAML: String, service: String) -> String? {
         do {
