@@ -22,6 +22,23 @@ struct TemplateRunsOnControllerTests {
         #expect(pods > 0)
     }
 
+    @Test("podlike render takes each pod's labels with its controller's command as flags", arguments: TemplateComparisonTests.cases)
+    func renders(_ name: String) async throws {
+        let stack = try await Fixtures.template(name)
+        let folder = NSTemporaryDirectory() + "podlike-render-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (service, definition) in stack.mapValue?["services"]?.mapValue?.pairs ?? [] {
+            guard let labels = definition.mapValue?["labels"]?.mapValue,
+                  labels.keys.contains(where: { $0.hasPrefix("pod.") }) else { continue }
+            let path = folder + "/\(service).yml"
+            try YAMLEmitter.emit(.map(labels)).write(toFile: path, atomically: true, encoding: .utf8)
+            let flags = definition.mapValue?["command"]?.listValue?.compactMap(\.scalarText) ?? []
+            let run = try CommandRun(["render", "--labels", path] + flags)
+            #expect(run.status == 0, "service \(service), flags \(flags): \(run.stderr)")
+        }
+    }
+
     @Test("the check does reject what the controller can't run")
     func rejects() {
         #expect(Self.problems("pod.component.app: \"image: x\\nno_such_key: 1\\n\"\n", service: "bad") != nil)
