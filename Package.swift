@@ -89,6 +89,7 @@ let package = Package(
             dependencies: ["Podlike", "Drivers", "PodlikeYAML"],
             exclude: ["Golden"]
         ),
+        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate"]),
         .testTarget(
             name: "TemplateTests",
             dependencies: ["PodlikeTemplate", "PodlikeYAML", "GoTemplate", "Podlike", "Drivers"],

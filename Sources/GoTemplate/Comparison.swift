@@ -4,7 +4,7 @@
 /// as it does in Go), `nil` equals only `nil`, and lists, maps and
 /// functions are not comparable.
 enum Comparison {
-    private enum BasicKind: Equatable { case bool, int, float, string, other }
+    private enum BasicKind: Sendable, Equatable { case bool, int, float, string, other }
 
     private static func kind(_ operand: Operand) -> BasicKind {
         guard case .value(let value) = operand else { return .other }

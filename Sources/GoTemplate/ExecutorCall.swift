@@ -4,7 +4,7 @@
 extension Executor {
     /// Who is being called: a user function (found first, so it can
     /// override a builtin, as Go's template FuncMap does) or a builtin.
-    enum Callee {
+    enum Callee: Sendable {
         case custom(TemplateFunction)
         case builtin(Builtin)
 
@@ -108,12 +108,18 @@ extension Executor {
         case .nilValue:
             if type == .string { throw fail("cannot assign nil to string") }
             return .missing
+        // Each value is evaluated into a local before validating: the
+        // evaluation moves the error location, and a non-mutating call
+        // written around it would capture the location from before.
         case .field, .chain:
-            return try validateType(evalFieldLike(dot, argument, args: [argument], final: nil), type)
+            let value = try evalFieldLike(dot, argument, args: [argument], final: nil)
+            return try validateType(value, type)
         case .variable(let variable):
-            return try validateType(evalVariable(dot, variable, args: [], final: nil), type)
+            let value = try evalVariable(dot, variable, args: [], final: nil)
+            return try validateType(value, type)
         case .pipe(let pipe):
-            return try validateType(evalPipeline(dot, pipe), type)
+            let value = try evalPipeline(dot, pipe)
+            return try validateType(value, type)
         case .identifier(_, let name):
             let value = try evalFunction(dot, name: name, node: argument, call: .argument(argument), args: [], final: nil)
             return try validateType(value, type)

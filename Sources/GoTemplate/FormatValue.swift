@@ -25,6 +25,15 @@ struct ValuePrinter: Sendable {
         case "p":
             badVerb(verb, value)
             return
+        case "w":
+            // Go rejects %w outside Errorf before looking inside collections.
+            switch value {
+            case .list, .map, .function:
+                badVerb(verb, value)
+                return
+            default:
+                break
+            }
         default:
             break
         }

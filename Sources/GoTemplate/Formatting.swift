@@ -148,7 +148,7 @@ extension ValuePrinter {
 
 /// Argument bookkeeping for one `printf` call: the next operand and
 /// explicit `%[n]` indexes.
-struct DirectiveState {
+struct DirectiveState: Sendable {
     var next = 0
     var reordered = false
     var goodArgumentNumber = true

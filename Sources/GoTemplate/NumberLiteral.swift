@@ -67,11 +67,11 @@ struct NumberLiteral: Sendable {
             }
             number.isFloat = true
             number.floatValue = value
-            if let exact = Int64(exactly: value) {
+            if let exact = NumberLiteral.exactInt64(value) {
                 number.isInt = true
                 number.intValue = exact
             }
-            if let exact = UInt64(exactly: value) {
+            if let exact = NumberLiteral.exactUInt64(value) {
                 number.isUint = true
                 number.uintValue = exact
             }
@@ -80,6 +80,20 @@ struct NumberLiteral: Sendable {
             return .failure(ParseMessage("illegal number syntax: \(GoQuoting.quote(text))"))
         }
         return .success(number)
+    }
+
+    /// `Int64(exactly:)` without its libm dependency (`trunc`), so the
+    /// package links without Foundation: in range, then a round trip.
+    static func exactInt64(_ value: Double) -> Int64? {
+        guard value >= -9.223372036854775808e18, value < 9.223372036854775808e18 else { return nil }
+        let converted = Int64(value)
+        return Double(converted) == value ? converted : nil
+    }
+
+    static func exactUInt64(_ value: Double) -> UInt64? {
+        guard value >= 0, value < 1.8446744073709551616e19 else { return nil }
+        let converted = UInt64(value)
+        return Double(converted) == value ? converted : nil
     }
 
     /// Go's `idealConstant` choice between float and int for a bare

@@ -2,10 +2,10 @@
 /// step for step (three-token look-ahead included): Go's parse error
 /// messages name the most recently read token and its line, so matching
 /// them requires reading tokens in the same order.
-struct Parser {
-    /// Go allows 10000 nested parentheses; this parser recurses on the
-    /// native stack, so it stops earlier to stay well inside it.
-    static let maxParenDepth = 1000
+struct Parser: Sendable {
+    /// Go allows 10000 nested parentheses; this parser (and the executor
+    /// after it) recurses on the native stack, so it stops at 100.
+    static let maxParenDepth = 100
 
     let parseName: String
     let source: SourceText
@@ -192,7 +192,7 @@ struct Parser {
 
 /// What `textOrAction` produced: a node, or the `{{end}}`/`{{else}}` that
 /// terminates the enclosing list (Go's unexported end and else nodes).
-enum ListItem: CustomStringConvertible {
+enum ListItem: Sendable, CustomStringConvertible {
     case node(Node)
     case end
     case elseMarker

@@ -100,8 +100,13 @@ extension Parser {
         let token = nextNonSpace()
         let name = try templateName(token, context)
         let pipe = try pipeline(context, end: .rightDelim)
+        // Go reports a bad terminator from the enclosing tree, whose last
+        // token is still this action's closing delimiter.
+        let headerLine = tokens[0].line
         let body = try parseNestedTree()
-        guard case .end = body.terminator else { throw error("unexpected \(body.terminator) in \(context)") }
+        guard case .end = body.terminator else {
+            throw .parse("unexpected \(body.terminator) in \(context)", name: parseName, line: headerLine)
+        }
         try add(name: name, root: body.list)
         return .template(TemplateCall(pos: token.pos, name: name, pipe: pipe))
     }

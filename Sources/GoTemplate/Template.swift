@@ -11,9 +11,9 @@ public enum MissingKeyAction: Sendable, Equatable {
 }
 
 /// A set of named templates written in Go's `text/template` language,
-/// rendered exactly as Go renders them. Value type: parsing returns a new
-/// set, and executing never mutates, so one template can serve any number
-/// of concurrent executions.
+/// rendered exactly as Go renders them. A value type: `parse` changes only
+/// this copy and `execute` changes nothing, so one template can serve any
+/// number of concurrent executions.
 public struct Template: Sendable {
     /// The name of the main template, used by `execute` without a name.
     public let name: String
