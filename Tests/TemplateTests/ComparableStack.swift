@@ -52,7 +52,8 @@ enum Comparable: Equatable, CustomStringConvertible {
         case .map(let map):
             var out: [String: Comparable] = [:]
             for (k, v) in map.pairs {
-                let name = k.hasPrefix("com.github.rycus86.podlike.") ? String(k.dropFirst("com.github.rycus86.podlike.".count)) : k
+                // This project's `pod.container.NAME` is the original's `pod.component.NAME`.
+                let name = k.hasPrefix("pod.container.") ? "pod.component." + k.dropFirst("pod.container.".count) : k
                 out[name] = canonical(v, key: name)
             }
             return .map(out)
