@@ -35,6 +35,18 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
+        // Go's text/template, for `podlike template`.
+        .target(name: "GoTemplate"),
+        // `podlike template`: stack files with x-podlike templates into stacks of pods.
+        .target(
+            name: "PodlikeTemplate",
+            dependencies: [
+                "PodlikeYAML", "GoTemplate",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         // The command line's spelling: the original tool's Go-style flags, rewritten.
         .target(name: "PodlikeFlags"),
         .target(
@@ -50,6 +62,7 @@ let package = Package(
                 "Podlike",
                 "Drivers",
                 "PodlikeFlags",
+                "PodlikeTemplate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -75,6 +88,12 @@ let package = Package(
             name: "DriversTests",
             dependencies: ["Podlike", "Drivers", "PodlikeYAML"],
             exclude: ["Golden"]
+        ),
+        .testTarget(name: "GoTemplateTests", dependencies: ["GoTemplate"]),
+        .testTarget(
+            name: "TemplateTests",
+            dependencies: ["PodlikeTemplate", "PodlikeYAML", "GoTemplate", "Podlike", "Drivers"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "EndToEndTests",

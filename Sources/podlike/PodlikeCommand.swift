@@ -12,7 +12,7 @@ struct PodlikeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "podlike",
         abstract: "Runs Kubernetes-style pods on Docker: the components in this container's labels share its namespaces.",
-        subcommands: [RunCommand.self, RenderCommand.self, SettingsCommand.self, ReapCommand.self, StatusCommand.self, HealthcheckCommand.self, PauseCommand.self],
+        subcommands: [RunCommand.self, RenderCommand.self, TemplateCommand.self, SettingsCommand.self, ReapCommand.self, StatusCommand.self, HealthcheckCommand.self, PauseCommand.self],
         defaultSubcommand: RunCommand.self)
 
     /// Rewrites the original tool's Go-style flags (`-logs`, `-pids=false`) first.
