@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The short Compose spellings docker/cli's loader expanded, which the
 /// original's output shows expanded: shell-split commands, port and volume
@@ -76,7 +80,7 @@ enum ComposeSyntax {
         var source = parts[0]
         let isBind = source.hasPrefix(".") || source.hasPrefix("/") || source.hasPrefix("~")
         if isBind, source.hasPrefix(".") {
-            source = ((workingDirectory as NSString).appendingPathComponent(source) as NSString).standardizingPath
+            source = LexicalPath.cleaned(LexicalPath.joining(workingDirectory, source))
         }
         volume["type"] = .string(isBind ? "bind" : "volume")
         volume["source"] = .string(source)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 /// Compose's variable substitution, which docker/cli's loader applied to the
 /// stack before the original read `.Service`: `$$` is a `$`, `${VAR}`,
 /// `${VAR:-default}` and `$VAR` are the environment's values.
@@ -47,7 +51,7 @@ struct Interpolation: Sendable {
 
     private func expand(_ body: Substring, in text: String) throws(TemplateFailure) -> String {
         for separator in [":-", "-", ":?", "?"] {
-            guard let range = body.range(of: separator) else { continue }
+            guard let range = body.firstRange(of: separator) else { continue }
             let name = String(body[..<range.lowerBound]), argument = String(body[range.upperBound...])
             let value = environment[name]
             let unset = separator.hasPrefix(":") ? (value ?? "").isEmpty : value == nil

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GoTemplate
 
 /// The original's own template functions, by its names and semantics
@@ -53,7 +57,7 @@ enum PodFunctions {
         var result = ""
         var rest = Substring(source)
         var done = 0
-        while count < 0 || done < count, let range = rest.range(of: old) {
+        while count < 0 || done < count, let range = rest.firstRange(of: old) {
             result += rest[..<range.lowerBound] + new
             rest = rest[range.upperBound...]
             done += 1

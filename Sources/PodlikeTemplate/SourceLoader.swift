@@ -1,6 +1,11 @@
 import AsyncHTTPClient
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import NIOCore
+import Podlike
 import NIOSSL
 
 /// Fetches a template over HTTP(S); a protocol so tests can serve templates
@@ -61,13 +66,13 @@ public struct SourceLoader: Sendable {
         case .inline(let text):
             return LoadedTemplate(name: source.templateName, text: text)
         case .file(let path, let fallback):
-            let full = path.hasPrefix("/") ? path : (workingDirectory as NSString).appendingPathComponent(path)
+            let full = path.hasPrefix("/") ? path : LexicalPath.joining(workingDirectory, path)
             do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: full))
-                return LoadedTemplate(name: source.templateName, text: String(decoding: data, as: UTF8.self))
+                // A regular file of at most 1 MiB, as every file podlike reads.
+                return LoadedTemplate(name: source.templateName, text: try TextFile.read(full))
             } catch {
                 if let fallback { return try await load(fallback) }
-                throw TemplateFailure("can't read the template \(source.label) (looked for \(full)): \(Self.reason(error)); fix the path (relative to the stack file's folder) or add a `fallback`")
+                throw TemplateFailure("can't read the template \(source.label): \(error); fix the path (relative to the stack file's folder) or add a `fallback`")
             }
         case .http(let url, let insecure, let fallback):
             do {
@@ -82,8 +87,6 @@ public struct SourceLoader: Sendable {
 
     static func reason(_ error: any Error) -> String {
         if let failure = error as? TemplateFailure { return failure.message }
-        let nsError = error as NSError
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
         return String(describing: error)
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GoTemplate
 
 /// Turns stack files with `x-podlike` configuration into a stack of pods:
@@ -38,7 +42,7 @@ public struct StackTransformer: Sendable {
             try session.collect(from: map)
             files.append(map)
         }
-        let folder = (first.path as NSString).deletingLastPathComponent
+        let folder = LexicalPath.folder(of: first.path)
         let workingDirectory = folder.isEmpty ? "." : folder
         var project = StackProject(files: files)
         let interpolated = try Interpolation(environment: environment).apply(.map(project.services)).mapValue ?? StackMap()
@@ -104,7 +108,7 @@ struct StackProject {
             for (name, value) in (objects[kind] ?? StackMap()).pairs {
                 guard var object = value.mapValue else { entries[name] = .map(StackMap()); continue }
                 if let file = object["file"]?.stringValue, !file.hasPrefix("/") {
-                    object["file"] = .string(((workingDirectory as NSString).appendingPathComponent(file) as NSString).standardizingPath)
+                    object["file"] = .string(LexicalPath.cleaned(LexicalPath.joining(workingDirectory, file)))
                 }
                 entries[name] = .map(object)
             }

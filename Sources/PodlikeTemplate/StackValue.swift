@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import PodlikeYAML
 
 /// A stack file's value as the template engine handles it: what Go's
@@ -140,7 +144,7 @@ enum GoFormatting {
         var body = Substring(text)
         var sign = 1
         if body.first == "-" { sign = -1; body = body.dropFirst() } else if body.first == "+" { body = body.dropFirst() }
-        body = Substring(body.replacingOccurrences(of: "_", with: ""))
+        body = Substring(body.replacing("_", with: ""))
         let lower = body.lowercased()
         if lower.hasPrefix("0x") { return Int(lower.dropFirst(2), radix: 16).map { $0 * sign } }
         if lower.hasPrefix("0o") { return Int(lower.dropFirst(2), radix: 8).map { $0 * sign } }
