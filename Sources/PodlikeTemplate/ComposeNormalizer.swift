@@ -83,24 +83,17 @@ struct ComposeNormalizer {
 
     /// `MappingWithEquals`: `KEY=value` or `KEY: value`; a bare `KEY` is null.
     func environment(_ value: StackValue) -> StackValue {
-        var map = StackMap()
-        if let list = value.listValue {
-            for item in list {
-                guard let text = item.scalarText else { continue }
-                if let equals = text.firstIndex(of: "=") {
-                    map[String(text[..<equals])] = .string(String(text[text.index(after: equals)...]))
-                } else {
-                    map[text] = .null
-                }
-            }
-        } else if let pairs = value.mapValue?.pairs {
-            for (key, entry) in pairs { map[key] = entry.scalarText.map(StackValue.string) ?? .null }
-        }
-        return .map(map)
+        keyValues(value, bare: .null) { $0.scalarText.map(StackValue.string) ?? .null }
     }
 
     /// `Labels`: strings to strings; a bare list item is an empty value.
     func labels(_ value: StackValue) -> StackValue {
+        keyValues(value, bare: .string("")) { .string($0.scalarText ?? "") }
+    }
+
+    /// A `KEY=value` list or a mapping, as a mapping: a list item without `=`
+    /// gets `bare`, a mapping's value goes through `entry`.
+    private func keyValues(_ value: StackValue, bare: StackValue, entry: (StackValue) -> StackValue) -> StackValue {
         var map = StackMap()
         if let list = value.listValue {
             for item in list {
@@ -108,11 +101,11 @@ struct ComposeNormalizer {
                 if let equals = text.firstIndex(of: "=") {
                     map[String(text[..<equals])] = .string(String(text[text.index(after: equals)...]))
                 } else {
-                    map[text] = .string("")
+                    map[text] = bare
                 }
             }
         } else if let pairs = value.mapValue?.pairs {
-            for (key, entry) in pairs { map[key] = .string(entry.scalarText ?? "") }
+            for (key, value) in pairs { map[key] = entry(value) }
         }
         return .map(map)
     }
