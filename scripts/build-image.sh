@@ -17,7 +17,8 @@ if [ ! -e /usr/include/yaml.h ]; then
     fi
 fi
 echo "podlike: building $tag (a release build takes a few minutes the first time)" >&2
-swift build -c release --static-swift-stdlib --product podlike --scratch-path "$scratch"
+# -Osize: the controller waits on the engine, not on its own code; size is what it costs.
+swift build -c release --static-swift-stdlib --product podlike --scratch-path "$scratch" -Xswiftc -Osize
 binary="$scratch/release/podlike"
 
 context=$(mktemp -d)
