@@ -25,16 +25,23 @@ public enum Defaults {
         """)
 
     /// After the controller's templates: the image when none is set, and the
-    /// socket. The original added the socket only when there were no volumes
-    /// at all; a controller without it can't run, so here it is added
-    /// whenever no volume targets it.
-    static func fillIn(_ definition: inout StackMap) {
+    /// socket when the controller has no volumes at all, exactly as the
+    /// original did, so a stack renders the same. When it has volumes and none
+    /// mounts the socket, the original added nothing and neither does this; the
+    /// warning returned says that such a controller can't reach the engine.
+    static func fillIn(_ definition: inout StackMap) -> String? {
         if definition["image"] == nil { definition["image"] = .string(controllerImage) }
-        guard case .list(let volumes) = definition["volumes"] ?? .list([]) else { return }
-        let mountsSocket = volumes.contains { volume in
+        guard let volumes = definition["volumes"] else {
+            definition["volumes"] = .list([.string(socketVolume)])
+            return nil
+        }
+        let mountsSocket = (volumes.listValue ?? []).contains { volume in
             volume.stringValue?.split(separator: ":").dropFirst().first == "/var/run/docker.sock"
                 || volume.mapValue?["target"]?.stringValue == "/var/run/docker.sock"
         }
-        if !mountsSocket { definition["volumes"] = .list(volumes + [.string(socketVolume)]) }
+        return mountsSocket ? nil : """
+            it has volumes but none mounts the engine socket, so, as with the original podlike, none is added \
+            and the controller can't reach the engine; add "\(socketVolume)" to its volumes (in the pod template or the service)
+            """
     }
 }

@@ -29,7 +29,7 @@ struct PodBuilder {
             Merging.merge(into: &definition, rendered.value.mapValue ?? StackMap())
         }
         Merging.copyServiceProperties(into: &definition, from: raw, keys: Merging.podKeys)
-        Defaults.fillIn(&definition)
+        if let warning = Defaults.fillIn(&definition) { warnings.append("the controller of \"\(name)\": \(warning)") }
         var (controller, dropped) = try normalizer.service(definition)
         warn(dropped, in: "the controller of \"\(name)\"")
         var labels = controller["labels"]?.mapValue ?? StackMap()

@@ -3,8 +3,7 @@ import PodlikeTemplate
 /// A stack as comparable data: mappings as unordered keys, scalars with
 /// their YAML type, the component labels' values parsed as YAML; the
 /// original's label prefix, default image and Go flag spelling mapped to
-/// ours, and the controller's default socket mount (which the original left
-/// out when the pod already had volumes) not compared.
+/// ours. Nothing else may differ.
 enum Comparable: Equatable, CustomStringConvertible {
     case null
     case bool(Bool)
@@ -26,25 +25,9 @@ enum Comparable: Equatable, CustomStringConvertible {
         }
     }
 
-    static let defaultSocket = StackValue.map(StackMap([
-        ("type", .string("bind")), ("source", .string("/var/run/docker.sock")),
-        ("target", .string("/var/run/docker.sock")), ("read_only", .bool(true)),
-    ]))
-
-    /// The whole stack: services' controllers get the socket rule, the rest is plain.
+    /// The whole stack, compared as it is.
     static func stack(_ value: StackValue) -> Comparable {
-        guard var stack = value.mapValue else { return canonical(value) }
-        if var services = stack["services"]?.mapValue {
-            for (name, service) in services.pairs {
-                guard var map = service.mapValue, let volumes = map["volumes"]?.listValue,
-                      map["labels"]?.mapValue?.keys.contains(where: { $0.hasPrefix("pod.") }) == true else { continue }
-                map["volumes"] = .list(volumes.filter { $0 != defaultSocket })
-                if map["volumes"]?.listValue?.isEmpty == true { map["volumes"] = nil }
-                services[name] = .map(map)
-            }
-            stack["services"] = .map(services)
-        }
-        return canonical(.map(stack))
+        canonical(value)
     }
 
     static func canonical(_ value: StackValue, key: String = "") -> Comparable {
