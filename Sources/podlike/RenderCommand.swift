@@ -77,11 +77,11 @@ struct RenderCommand: ParsableCommand {
 
     /// The labels file's text: a file, a pipe, or standard input for `-`, read
     /// with read(2) to the end, since a pipe has no size to read up to.
-    static func read(_ path: String) throws -> String {
+    static func read(_ path: String, what: String = "the labels") throws -> String {
         let name = path == "-" ? "standard input" : path
         let descriptor = path == "-" ? 0 : open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            throw UnreadableLabels(message: "can't read the labels in \(name): \(String(cString: strerror(errno)).lowercased())")
+            throw UnreadableLabels(message: "can't read \(what) in \(name): \(String(cString: strerror(errno)).lowercased())")
         }
         defer { if descriptor != 0 { close(descriptor) } }
         var bytes: [UInt8] = []
@@ -92,14 +92,14 @@ struct RenderCommand: ParsableCommand {
             if count < 0 {
                 if errno == EINTR { continue }
                 let why = errno == EISDIR
-                    ? "it is a folder; give the file with the labels, or - for standard input"
+                    ? "it is a folder; give the file with \(what), or - for standard input"
                     : String(cString: strerror(errno)).lowercased()
-                throw UnreadableLabels(message: "can't read the labels in \(name): \(why)")
+                throw UnreadableLabels(message: "can't read \(what) in \(name): \(why)")
             }
             bytes += chunk[..<count]
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw UnreadableLabels(message: "the labels in \(name) are not UTF-8 text; give a JSON or YAML mapping of labels")
+            throw UnreadableLabels(message: "\(what) in \(name) \(what == "the labels" ? "are" : "is") not UTF-8 text; give a JSON or YAML mapping")
         }
         return text
     }

@@ -6,9 +6,6 @@ import Foundation
 #endif
 import Podlike
 import PodlikeTemplate
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Turns stack files with `x-podlike` templates into a stack of pods, as the
 /// original podlike's `template` command did.
@@ -25,8 +22,8 @@ struct TemplateCommand: AsyncParsableCommand {
             var inputs: [StackTransformer.Input] = []
             for file in files {
                 let text: String
-                do { text = try RenderCommand.read(file) } catch {
-                    throw TemplateFailure("can't read the stack file \(file == "-" ? "standard input" : file); give a readable path, or - for standard input")
+                do { text = try RenderCommand.read(file, what: "the stack") } catch {
+                    throw TemplateFailure((error as? RenderCommand.UnreadableLabels)?.message ?? "\(error)")
                 }
                 // Standard input has no folder of its own; templates resolve from the current one.
                 inputs.append(.init(path: file == "-" ? "./-" : file, text: text))
@@ -36,7 +33,7 @@ struct TemplateCommand: AsyncParsableCommand {
             StandardStream.output.write(output.yaml)
         } catch {
             StandardStream.error.write("podlike template: \(error)\n")
-            Glibc.exit(PodFailure.Code.invalidInput.exitCode)
+            throw ExitCode(PodFailure.Code.invalidInput.exitCode)
         }
     }
 }
