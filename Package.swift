@@ -41,7 +41,7 @@ let package = Package(
         .target(
             name: "PodlikeTemplate",
             dependencies: [
-                "PodlikeYAML", "GoTemplate",
+                "Podlike", "PodlikeYAML", "GoTemplate",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
