@@ -40,11 +40,11 @@ enum Escaping {
             case "=": out += "\\u003D"
             default:
                 if scalar.value < 0x20 {
-                    out += "\\u00" + hex(scalar.value, minimumDigits: 2)
+                    out += "\\u00" + scalar.value.hex(padded: 2, uppercase: true)
                 } else if scalar.value < 0x80 || CharacterClasses.isPrint(scalar) {
                     out.unicodeScalars.append(scalar)
                 } else {
-                    out += "\\u" + hex(scalar.value, minimumDigits: 4)
+                    out += "\\u" + scalar.value.hex(padded: 4, uppercase: true)
                 }
             }
         }
@@ -64,15 +64,9 @@ enum Escaping {
             case UInt8(ascii: " "):
                 out += "+"
             default:
-                out += "%" + hex(UInt32(byte), minimumDigits: 2)
+                out += "%" + UInt32(byte).hex(padded: 2, uppercase: true)
             }
         }
         return out
-    }
-
-    private static func hex(_ value: UInt32, minimumDigits: Int) -> String {
-        var digits = String(value, radix: 16, uppercase: true)
-        while digits.count < minimumDigits { digits = "0" + digits }
-        return digits
     }
 }

@@ -1,8 +1,6 @@
 /// Go's `strconv` quoting (`Quote`, `QuoteToASCII`, `QuoteRune`,
 /// `CanBackquote`), needed byte-for-byte by `%q`, `%#v` and error messages.
 enum GoQuoting {
-    private static let hexDigits = Array("0123456789abcdef")
-
     /// `strconv.Quote`: printable runes kept, others escaped.
     static func quote(_ text: String) -> String {
         quote(text, quoteMark: "\"", asciiOnly: false)
@@ -73,20 +71,12 @@ enum GoQuoting {
         default:
             let value = scalar.value
             if value < 0x20 || value == 0x7F {
-                out += "\\x" + hex(value, digits: 2)
+                out += "\\x" + value.hex(padded: 2, uppercase: false)
             } else if value < 0x10000 {
-                out += "\\u" + hex(value, digits: 4)
+                out += "\\u" + value.hex(padded: 4, uppercase: false)
             } else {
-                out += "\\U" + hex(value, digits: 8)
+                out += "\\U" + value.hex(padded: 8, uppercase: false)
             }
         }
-    }
-
-    private static func hex(_ value: UInt32, digits: Int) -> String {
-        var out = ""
-        for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
-            out.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
-        }
-        return out
     }
 }

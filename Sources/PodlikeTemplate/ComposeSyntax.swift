@@ -3,13 +3,16 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Podlike
 
 /// The short Compose spellings docker/cli's loader expanded, which the
 /// original's output shows expanded: shell-split commands, port and volume
 /// strings, Go durations.
 enum ComposeSyntax {
-    /// `go-shellwords`: spaces separate words, quotes group them, a
-    /// backslash escapes the next character outside single quotes.
+    /// `go-shellwords`, as docker/cli split commands: spaces separate words,
+    /// quotes group them, a backslash escapes the next character outside single
+    /// quotes. Not `ShellWords`, which is POSIX: inside double quotes it keeps
+    /// a backslash before an ordinary character, where go-shellwords drops it.
     static func shellSplit(_ text: String) throws(TemplateFailure) -> [String] {
         var words: [String] = []
         var current = ""
@@ -97,26 +100,17 @@ enum ComposeSyntax {
         return .map(volume)
     }
 
-    /// Go's `time.ParseDuration`, in nanoseconds.
+    /// Go's `time.ParseDuration`, in nanoseconds: Compose's durations
+    /// (`ComposeDuration`), with a sign allowed and a bare number other than 0 refused.
     static func duration(_ text: String) throws(TemplateFailure) -> Int64 {
-        let units: [(String, Double)] = [("ns", 1), ("us", 1e3), ("µs", 1e3), ("ms", 1e6), ("s", 1e9), ("m", 6e10), ("h", 3.6e12)]
         var rest = Substring(text)
-        var total = 0.0
-        var sign = 1.0
+        var sign: Int64 = 1
         if rest.first == "-" { sign = -1; rest = rest.dropFirst() } else if rest.first == "+" { rest = rest.dropFirst() }
         if rest == "0" { return 0 }
-        guard !rest.isEmpty else { throw TemplateFailure("invalid duration \(text.debugDescription): write it like 10s, 1m30s or 500ms") }
-        while !rest.isEmpty {
-            let number = rest.prefix { $0.isNumber || $0 == "." }
-            rest = rest.dropFirst(number.count)
-            let unitText = rest.prefix { !($0.isNumber || $0 == ".") }
-            rest = rest.dropFirst(unitText.count)
-            guard let value = Double(number), let unit = units.first(where: { $0.0 == unitText }) else {
-                throw TemplateFailure("invalid duration \(text.debugDescription): write it like 10s, 1m30s or 500ms")
-            }
-            total += value * unit.1
+        guard Double(rest) == nil, let nanoseconds = ComposeDuration.nanoseconds(String(rest)) else {
+            throw TemplateFailure("invalid duration \(text.debugDescription): write it like 10s, 1m30s or 500ms")
         }
-        return Int64((sign * total).rounded())
+        return sign * nanoseconds
     }
 
     /// Go's `time.Duration.String()`: `1m30s`, `500ms`, `0s`.

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import GoTemplate
 import PodlikeYAML
 
 /// A stack file's value as the template engine handles it: what Go's
@@ -38,7 +39,7 @@ public indirect enum StackValue: Sendable, Equatable {
         switch self {
         case .string(let string): return string
         case .int(let int): return String(int)
-        case .float(let double): return GoFormatting.float(double)
+        case .float(let double): return TemplateValue.float(double).description
         case .bool(let bool): return bool ? "true" : "false"
         case .null, .list, .map: return nil
         }
@@ -111,7 +112,7 @@ extension StackValue {
             return .bool(["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"].contains(text))
         case .int:
             if let int = Int(text) { return .int(int) }
-            if let int = GoFormatting.prefixedInteger(text) { return .int(int) }
+            if let int = prefixedInteger(text) { return .int(int) }
             return .string(text)
         case .float:
             let cleaned = text.lowercased()
@@ -138,9 +139,9 @@ extension StackValue {
     }
 }
 
-enum GoFormatting {
+extension StackValue {
     /// `0x1F`, `0o17`, `017`: the YAML 1.1 integer spellings `yaml.v2` reads.
-    static func prefixedInteger(_ text: String) -> Int? {
+    private static func prefixedInteger(_ text: String) -> Int? {
         var body = Substring(text)
         var sign = 1
         if body.first == "-" { sign = -1; body = body.dropFirst() } else if body.first == "+" { body = body.dropFirst() }
@@ -151,13 +152,5 @@ enum GoFormatting {
         if lower.hasPrefix("0b") { return Int(lower.dropFirst(2), radix: 2).map { $0 * sign } }
         if lower.hasPrefix("0"), lower.count > 1 { return Int(lower.dropFirst(), radix: 8).map { $0 * sign } }
         return Int(lower).map { $0 * sign }
-    }
-
-    /// Go's `%v` for a float64: the shortest text that reads back the same.
-    static func float(_ value: Double) -> String {
-        if value.isNaN { return "NaN" }
-        if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
-        if value == value.rounded(), abs(value) < 1e21 { return String(Int(value)) }
-        return "\(value)"
     }
 }

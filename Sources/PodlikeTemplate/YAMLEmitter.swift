@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import GoTemplate
 
 /// Writes a `StackValue` as block-style YAML, the way Go's `yaml.v2` lays a
 /// document out: sequences in a mapping start at the key's indentation,
@@ -74,7 +75,7 @@ public enum YAMLEmitter {
         case .float(let double):
             if double.isNaN { return ".nan" }
             if double.isInfinite { return double > 0 ? ".inf" : "-.inf" }
-            let text = GoFormatting.float(double)
+            let text = TemplateValue.float(double).description  // strconv.FormatFloat(f, 'g', -1), as yaml.v2 writes it
             return text.contains(".") || text.contains("e") ? text : text + ".0"
         case .string(let string): return quoted(string)
         case .list: return "[]"

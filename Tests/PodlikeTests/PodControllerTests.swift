@@ -148,4 +148,20 @@ struct PodControllerTests {
         #expect(engine.leftovers.isEmpty, "\(engine.calls)")
         #expect(engine.calls.contains("remove pod.podlike.b"))
     }
+
+    @Test("the IPC holder is stopped while the components stop, not after them")
+    func holderStopsMeanwhile() async throws {
+        // The engine holds the app's stop until the holder's stop is asked for (10 s
+        // at most): a controller that waited for the components first stops the app first.
+        let engine = ScriptedEngine(
+            scripts: ["pod.podlike.app": .runs, "pod.podlike.job": .exits(3)],
+            stopAfter: ["pod.podlike.app": "pod.podlike-ipc"])
+        let outcome = try await Self.run(["pod.container.app": "image: busybox", "pod.container.job": "image: busybox"], on: engine, ipcHolder: true)
+        #expect(outcome.exitCode == 3)
+        let calls = engine.calls
+        let holder = try #require(calls.firstIndex(of: "stop pod.podlike-ipc"), "\(calls)")
+        let app = try #require(calls.firstIndex(of: "stop pod.podlike.app"), "\(calls)")
+        #expect(holder < app, "\(calls)")
+        #expect(engine.leftovers.isEmpty, "\(engine.calls)")
+    }
 }

@@ -32,16 +32,21 @@ final class ScriptedEngine: @unchecked Sendable {
     private let events: AsyncStream<ByteBuffer>
     private let eventSink: AsyncStream<ByteBuffer>.Continuation
     private let onCall: @Sendable (String) -> Void
+    /// `stopAfter[A] = B`: the engine answers A's stop only once B's stop was asked for.
+    private let stopAfter: [String: String]
+    private var stopsAsked: Set<String> = []
+    private var stopWaiters: [String: [(token: UUID, continuation: CheckedContinuation<Void, Never>)]] = [:]
 
     /// `failCreate` names containers whose create the engine refuses;
     /// `loseCreateAnswer` those it creates but whose answer is lost (a 500 after
     /// the fact, as a dropped connection would be); `onCall` hears each entry of
-    /// `calls` as it is made.
+    /// `calls` as it is made; `stopAfter[A] = B` holds A's stop until B's stop is asked for.
     init(
         scripts: [String: Script], failCreate: Set<String> = [], loseCreateAnswer: Set<String> = [],
-        onCall: @escaping @Sendable (String) -> Void = { _ in }
+        stopAfter: [String: String] = [:], onCall: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.scripts = scripts
+        self.stopAfter = stopAfter
         self.failCreate = failCreate
         self.loseCreateAnswer = loseCreateAnswer
         self.onCall = onCall
@@ -71,6 +76,7 @@ final class ScriptedEngine: @unchecked Sendable {
         case (.post, "containers", 4) where parts[3] == "start":
             return start(parts[2])
         case (.post, "containers", 4) where parts[3] == "stop":
+            await holdStop(parts[2])
             return stop(parts[2])
         case (.post, "containers", 4) where parts[3] == "wait":
             return .json(200, #"{"StatusCode":0}"#)
@@ -114,6 +120,42 @@ final class ScriptedEngine: @unchecked Sendable {
                 exit(id, code: 137)
             }
             return EngineResponse(status: 204)
+        }
+    }
+
+    /// Waits, when `stopAfter` says so, for another container's stop to be asked
+    /// for, at most 10 s: a controller that never asks gets its answer late, and
+    /// the order of `calls` shows it.
+    private func holdStop(_ id: String) async {
+        guard let name = lock.withLock({ existing[id] }) else { return }
+        lock.withLock { stopsAsked.insert(name) }
+        for waiter in lock.withLock({ stopWaiters.removeValue(forKey: name) ?? [] }) { waiter.continuation.resume() }
+        guard let other = stopAfter[name] else { return }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.stopAsked(other) }
+            group.addTask { try? await Task.sleep(for: .seconds(10)) }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    private func stopAsked(_ name: String) async {
+        let token = UUID()
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let asked = lock.withLock {
+                    if stopsAsked.contains(name) || Task.isCancelled { return true }
+                    stopWaiters[name, default: []].append((token, continuation))
+                    return false
+                }
+                if asked { continuation.resume() }
+            }
+        } onCancel: {
+            let waiter = lock.withLock { () -> CheckedContinuation<Void, Never>? in
+                guard let index = stopWaiters[name]?.firstIndex(where: { $0.token == token }) else { return nil }
+                return stopWaiters[name]?.remove(at: index).continuation
+            }
+            waiter?.resume()
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import PodlikeTemplate
 import Testing
 
@@ -67,5 +68,38 @@ struct TemplateBehaviourTests {
             #expect(error.message.contains("line 2"))
             #expect(error.message.contains("index .Service.Ports 3"))
         }
+    }
+
+    @Test("a controller with volumes of its own but no engine socket gets none, as from the original, and a warning says what to add")
+    func socketWarning() async throws {
+        let stack = """
+            services:
+              web:
+                image: x/web
+                volumes: [data:/data]
+                x-podlike:
+                  pod: {inline: "pod: {image: podlike:dev}"}
+            """
+        let output = try await StackTransformer(fetcher: ServedTemplates(pages: [:]), environment: [:])
+            .transform([.init(path: "/nonexistent/stack.yml", text: stack)])
+        #expect(!output.yaml.contains("docker.sock"), "\(output.yaml)")
+        #expect(output.warnings.contains { $0.contains(#"the controller of "web""#) && $0.contains("/var/run/docker.sock:/var/run/docker.sock:ro") },
+                "\(output.warnings)")
+        // Without volumes of its own, the controller gets the socket and no warning.
+        let plain = try await StackTransformer(fetcher: ServedTemplates(pages: [:]), environment: [:])
+            .transform([.init(path: "/nonexistent/stack.yml", text: stack.replacingOccurrences(of: "    volumes: [data:/data]\n", with: ""))])
+        #expect(plain.yaml.contains("/var/run/docker.sock"), "\(plain.yaml)")
+        #expect(plain.warnings.isEmpty, "\(plain.warnings)")
+    }
+
+    @Test("a stack file that can't be read: podlike template exits 125 saying why, and prints nothing")
+    func unreadableStack() throws {
+        let missing = try CommandRun(["template", "/nonexistent/podlike-stack.yml"])
+        #expect(missing.status == 125)
+        #expect(missing.stderr.contains("can't read the stack in /nonexistent/podlike-stack.yml: no such file"), "\(missing.stderr)")
+        #expect(missing.stdout.isEmpty)
+        let folder = try CommandRun(["template", "/tmp"])
+        #expect(folder.status == 125)
+        #expect(folder.stderr.contains("it is a folder"), "\(folder.stderr)")
     }
 }
