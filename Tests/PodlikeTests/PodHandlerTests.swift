@@ -107,7 +107,7 @@ struct PodHandlerTests {
         #expect(apply(controller, to: own).request.HostConfig.OomScoreAdj == -500)
     }
 
-    @Test("the IPC holder's create body comes from the pod-level handlers that apply to it: PID, cgroup, auto-removal, name and labels")
+    @Test("the IPC holder's create body comes from the pod-level handlers that apply to it: network, PID, cgroup, auto-removal, name and labels")
     func holderBody() throws {
         let driver = ComponentDriver(registry: try BuiltinSettings.registry())
         var pod = pod(holder: true)
@@ -125,7 +125,7 @@ struct PodHandlerTests {
             "io.podlike.controller": controller, "io.podlike.pod": "web.1.abc", "io.podlike.role": "ipc-holder", "io.podlike.node": "node1",
         ])
         #expect(request.HostConfig.IpcMode == "shareable")
-        #expect(request.HostConfig.NetworkMode == "none")
+        #expect(request.HostConfig.NetworkMode == "container:\(controller)")
         #expect(request.HostConfig.PidMode == "container:\(controller)")
         #expect(request.HostConfig.CgroupParent == "/docker/\(controller)")
         #expect(request.HostConfig.AutoRemove == true)

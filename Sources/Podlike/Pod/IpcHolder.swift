@@ -24,7 +24,8 @@ public enum IpcHolder {
     }
 
     /// The holder's own part of its create body, before the pod-level handlers:
-    /// `podlike pause`, a shareable IPC namespace and no network.
+    /// `podlike pause` and a shareable IPC namespace. Its network is the
+    /// controller's, from the pod-level handlers.
     public static func baseSpec(_ source: Source) -> ComponentSpec {
         var request = CreateContainerRequest(Image: source.image)
         request.Entrypoint = source.entrypoint ?? ["/usr/local/bin/podlike"]
@@ -32,7 +33,6 @@ public enum IpcHolder {
         // The image's HEALTHCHECK asks the controller's socket, which the holder has not.
         request.Healthcheck = HealthConfig(Test: ["NONE"])
         request.HostConfig.IpcMode = "shareable"
-        request.HostConfig.NetworkMode = "none"
         return ComponentSpec(name: "IPC holder", role: .ipcHolder, request: request)
     }
 }
