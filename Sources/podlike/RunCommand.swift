@@ -16,6 +16,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let (logger, environment) = (logging.bootstrap(default: .info), ProcessInfo.processInfo.environment)
         let settings = try options.bootstrapSettings(controller, environment: environment)
+        OrphanReaping.enableIfProcessOne()
         let outcome = await PodOutcome.of(logger: logger) {
             try await withEngineClient(environment: environment, logger: logger) { engine in
                 let bootstrap = PodBootstrap(engine: engine, registry: try BuiltinSettings.registry(), settings: settings, logger: logger)
