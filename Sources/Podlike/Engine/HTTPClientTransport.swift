@@ -48,7 +48,10 @@ public struct HTTPClientTransport: EngineTransport {
             tlsConfiguration: tls, redirectConfiguration: .disallow,
             timeout: .init(connect: timeouts.connect, read: timeouts.standard))
         bounded.httpVersion = .http1Only
-        bounded.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 16
+        // A pod creates and starts its components all at once, one request each;
+        // past this limit requests wait for a connection, so a start or stop of
+        // a large pod would go in waves.
+        bounded.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = PodInputLimits.components + 8
 
         var streaming = HTTPClient.Configuration(
             tlsConfiguration: tls, redirectConfiguration: .disallow,
