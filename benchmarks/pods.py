@@ -95,13 +95,17 @@ def pod_run(n, flags):
         events.close()
 
 
-def floor_run(n):
+def floor_run(n, pod_namespaces=False):
     """The same n containers created and started concurrently, joined to one
-    network namespace, then stopped and removed concurrently."""
+    network namespace, then stopped and removed concurrently. With pod_namespaces
+    they also join the owner's PID and IPC namespaces, as a default-flags pod's
+    components join the controller's and the holder's."""
     events = Events(engine.socket_path)
     tag = uuid.uuid4().hex[:8]
     try:
-        owner = engine.create(name("floor"), {"Image": BUSYBOX, "Cmd": SERVICE, "Labels": {"bench.floor": tag}})
+        owner_host = {"IpcMode": "shareable"} if pod_namespaces else {}
+        owner = engine.create(name("floor"), {"Image": BUSYBOX, "Cmd": SERVICE, "Labels": {"bench.floor": tag},
+                                              "HostConfig": owner_host})
         created.append(owner)
         engine.start(owner)
         owner_start = events.wait(lambda e: times(e, "start", ids={owner}) or None, what="owner start")[owner]
@@ -109,8 +113,10 @@ def floor_run(n):
         lock = threading.Lock()
 
         def one(i):
-            request = {"Image": BUSYBOX, "Cmd": SERVICE, "Labels": {"bench.floor": tag},
-                       "HostConfig": {"NetworkMode": f"container:{owner}"}}
+            host = {"NetworkMode": f"container:{owner}"}
+            if pod_namespaces:
+                host.update({"PidMode": f"container:{owner}", "IpcMode": f"container:{owner}"})
+            request = {"Image": BUSYBOX, "Cmd": SERVICE, "Labels": {"bench.floor": tag}, "HostConfig": host}
             container = engine.create(f"bench-floor-{tag}-{i}", request)
             with lock:
                 ids.append(container)
@@ -253,7 +259,21 @@ def process_stats(pid):
         except FileNotFoundError:  # the thread ended meanwhile
             continue
     kb = lambda key: int(status.get(key, "0 kB").split()[0])
-    return cpu, kb("VmRSS"), kb("RssAnon"), switches
+    return cpu, kb("VmRSS"), kb("RssAnon"), switches, kb("RssFile")
+
+
+def resident_binary_kb(pid):
+    """The controller's own binary's pages that are mapped in, from smaps: file
+    pages the kernel shares with every process of the same image on the node."""
+    total, in_binary = 0, False
+    with open(f"/proc/{pid}/smaps") as f:
+        for line in f:
+            fields = line.split()
+            if "-" in fields[0] and len(fields) >= 5 and ":" in fields[3]:
+                in_binary = len(fields) >= 6 and fields[5].endswith("/podlike")
+            elif in_binary and fields[0] == "Rss:":
+                total += int(fields[1])
+    return total
 
 
 def idle_run(n=20):
@@ -269,9 +289,10 @@ def idle_run(n=20):
             what="idle pod start")
         pid = engine.inspect(controller)["State"]["Pid"]
         time.sleep(2)  # settle after the start burst; the measured window is below
-        cpu0, _, _, switches0 = process_stats(pid)
+        cpu0, _, _, switches0, _ = process_stats(pid)
         time.sleep(IDLE_SECONDS)  # the idle window itself: nothing happens in it by design
-        cpu1, rss, anon, switches1 = process_stats(pid)
+        cpu1, rss, anon, switches1, file_kb = process_stats(pid)
+        binary_kb = resident_binary_kb(pid)
         engine.call("POST", f"/containers/{controller}/kill", query={"signal": "SIGTERM"})
         events.wait(lambda e: times(e, "die", ids={controller}) or None, what="controller exit")
         assert not leftovers(controller)
@@ -279,8 +300,8 @@ def idle_run(n=20):
         created.remove(controller)
         # Threads that ended in the window took their counts along; count the rest.
         switches = sum(count - switches0.get(task, 0) for task, count in switches1.items())
-        return {"rss_kb": rss, "anon_kb": anon, "cpu_s": cpu1 - cpu0, "switches": switches, "seconds": IDLE_SECONDS,
-                "threads": len(switches1)}
+        return {"rss_kb": rss, "anon_kb": anon, "file_kb": file_kb, "binary_kb": binary_kb, "cpu_s": cpu1 - cpu0,
+                "switches": switches, "seconds": IDLE_SECONDS, "threads": len(switches1)}
     finally:
         events.close()
 
@@ -337,10 +358,11 @@ def main():
         pod_run(2, ["--no-ipc"])  # warm-up: images and the engine's caches
         floor_run(2)
         for n in (1, 2, 5, 20):
-            samples = {"default": [], "no_ipc": [], "logs": [], "floor": []}
+            samples = {"default": [], "no_ipc": [], "logs": [], "floor": [], "floor_ns": []}
             for _ in range(RUNS):
                 # Interleaved, so that drift in the machine touches every variant alike.
                 samples["floor"].append(floor_run(n))
+                samples["floor_ns"].append(floor_run(n, pod_namespaces=True))
                 samples["default"].append(pod_run(n, []))
                 samples["no_ipc"].append(pod_run(n, ["--no-ipc"]))
                 if n == 5:

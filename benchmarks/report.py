@@ -68,6 +68,8 @@ def main(pods_path, size_path, image_bytes, engine_version):
         if f"start_logs_{n}" in pods:
             out.append(row(f"N={n}, `--logs`", pods[f"start_logs_{n}"]))
         out.append(row(f"N={n}, floor", pods[f"start_floor_{n}"]))
+        if f"start_floor_ns_{n}" in pods:
+            out.append(row(f"N={n}, floor in the pod's namespaces (network, PID, IPC)", pods[f"start_floor_ns_{n}"]))
     out += ["", "| ratio (medians) | default / floor | `--no-ipc` / floor | holder cost (default − `--no-ipc`) |", "|---|---|---|---|"]
     for n in (1, 2, 5, 20):
         d, x, f = pods[f"start_default_{n}"], pods[f"start_no_ipc_{n}"], pods[f"start_floor_{n}"]
@@ -80,18 +82,25 @@ def main(pods_path, size_path, image_bytes, engine_version):
         "## Stop",
         "",
         "SIGTERM to the controller (its kill event) → every component removed (the last destroy event),",
-        "against a parallel direct stop and remove of the same containers (stop requests sent → last destroy).",
-        "Components end at once on SIGTERM.",
+        "against a parallel direct stop and remove of the floor's containers (stop requests sent → last",
+        "destroy): joined to one network namespace, and, closer to the pod's own, also to one PID and IPC",
+        "namespace. Components end at once on SIGTERM.",
         "",
         "| figure | median | min | max |",
         "|---|---|---|---|",
     ]
     for n in (1, 5, 20):
-        out.append(row(f"N={n}, podlike", pods[f"stop_default_{n}"]))
+        out.append(row(f"N={n}, podlike (default flags)", pods[f"stop_default_{n}"]))
+        out.append(row(f"N={n}, podlike `--no-ipc`", pods[f"stop_no_ipc_{n}"]))
         out.append(row(f"N={n}, direct parallel stop", pods[f"stop_floor_{n}"]))
+        if f"stop_floor_ns_{n}" in pods:
+            out.append(row(f"N={n}, direct parallel stop, pod's namespaces", pods[f"stop_floor_ns_{n}"]))
+    out += ["", "| ratio (medians) | default / direct | default / direct in the pod's namespaces |", "|---|---|---|"]
+    for n in (1, 5, 20):
+        d, f = pods[f"stop_default_{n}"], pods[f"stop_floor_{n}"]
+        ns = pods.get(f"stop_floor_ns_{n}")
+        out.append(f"| N={n} | {ratio(d, f)} | {ratio(d, ns) if ns else '—'} |")
     out += [
-        "",
-        f"Ratio at N=20: {ratio(pods['stop_default_20'], pods['stop_floor_20'])}.",
         "",
         "## Controller start",
         "",
@@ -122,6 +131,8 @@ def main(pods_path, size_path, image_bytes, engine_version):
         "|---|---|",
         f"| VmRSS | {pods['idle']['rss_kb'] / 1024:.1f} MB |",
         f"| RssAnon | {pods['idle']['anon_kb'] / 1024:.1f} MB |",
+        f"| RssFile | {pods['idle'].get('file_kb', 0) / 1024:.1f} MB |",
+        f"| of which the podlike binary's own pages, shared by every controller and holder on the node | {pods['idle'].get('binary_kb', 0) / 1024:.1f} MB |",
         f"| CPU time over the idle window | {pods['idle']['cpu_s']:.2f} s |",
         f"| context switches over the idle window, all {pods['idle'].get('threads', '?')} threads | {pods['idle']['switches']} |",
         "",

@@ -45,8 +45,10 @@ public struct PodBootstrap: Sendable {
     /// is created or removed.
     public func prepare() async throws -> PreparedPod {
         let discovery = ControllerDiscovery(engine: engine, logger: logger)
+        // The engine's info is its slowest answer here; it comes while the controller is found.
+        async let engineInfo = engine.info()
         let controller = try await discovery.locate(identity)
-        let info = try await engine.info()
+        let info = try await engineInfo
         let source = await PodLabelSource(engine: engine, logger: logger).labels(of: controller, info: info)
 
         // Validate everything before anything is created.
