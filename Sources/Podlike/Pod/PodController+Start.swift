@@ -1,39 +1,35 @@
 import ServiceLifecycle
 
-/// Start-up: the IPC holder first, then every image while it starts, then the
-/// components' creates. A stop request cancels the pulls, and between phases
-/// nothing more is created.
+/// Start-up: every image, then the IPC holder and the components' creates side
+/// by side. A stop request cancels the pulls, and between phases nothing more is
+/// created.
 extension PodController {
     /// `.stopped` when a stop request came during start-up; nil when the pod goes on.
     func startUp(_ state: inout PodRunState) async throws -> PodOutcome? {
-        // The engine wants the IPC holder to exist before a component names its IPC
-        // namespace, but running only when one starts. Its image is the
-        // controller's own, already here: it starts while the components' images
-        // are made sure of and the components are created, and only their starts
-        // wait for it. Init components run first, alone; the others are created
-        // after them.
-        let holder = try await createHolder()
-        state.table.holder = holder
-        async let holderStarted: Void = startHolder(holder)
-
+        // Every image first: a pull that fails leaves nothing created.
         let puller = ImagePuller(engine: engine, logger: logger, credentials: credentials)
         let (plan, alwaysPull) = (plan, pod.options.alwaysPull)
-        var firstError: (any Error)?
-        var stopped = false
         do {
             try await cancelWhenGracefulShutdown { try await puller.ensureImages(for: plan, alwaysPull: alwaysPull) }
-            stopped = Task.isShuttingDownGracefully
         } catch where Task.isShuttingDownGracefully {
-            stopped = true
+            return .stopped
+        }
+        if Task.isShuttingDownGracefully { return .stopped }
+
+        // The engine wants the IPC holder to exist before a component names its IPC
+        // namespace, but running only when one starts: it starts while the
+        // components are created, and only their starts wait for it. Init
+        // components run first, alone; the others are created after them.
+        let holder = try await createHolder()
+        state.table.holder = holder
+        var firstError: (any Error)?
+        async let holderStarted: Void = startHolder(holder)
+        do {
+            if plan.initComponents.isEmpty { try await createRegularComponents(&state) }
         } catch {
             firstError = error
         }
-        if !stopped, firstError == nil, plan.initComponents.isEmpty {
-            do { try await createRegularComponents(&state) } catch { firstError = error }
-        }
-        // Stopping, the holder is in the table and the stop phase removes it however its start went.
         do { try await holderStarted } catch { firstError = firstError ?? error }
-        if stopped { return .stopped }
         if let firstError { throw firstError }
         return nil
     }
