@@ -2,9 +2,10 @@
 # Measures podlike on the local engine and writes docs/benchmarks.md: pod start
 # against the engine's floor (N = 1, 2, 5, 20; default flags, --no-ipc, --logs),
 # stop against a direct parallel stop, the controller's first engine call, log
-# forwarding CPU, idle memory and CPU, the image size and the binary by library.
+# forwarding CPU, idle memory and CPU, the image size and the binary by library,
+# and the profile of one pod's start and stop (benchmarks/timeline.py).
 #
-#   benchmarks/run.sh                  # RUNS=5, about 15 minutes on 2 cores
+#   benchmarks/run.sh                  # RUNS=5, about 5 minutes on 2 cores
 #   RUNS=9 IDLE_SECONDS=120 benchmarks/run.sh
 #
 # Builds podlike:dev and the busybox test image when they are missing
@@ -23,8 +24,9 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 benchmarks/pods.py >"$work/pods.json"
+python3 benchmarks/timeline.py 2 >"$work/timeline.txt"
 python3 benchmarks/binary_size.py "$scratch/release/podlike" >"$work/size.json"
 mkdir -p docs
 python3 benchmarks/report.py "$work/pods.json" "$work/size.json" \
-    "$(docker image inspect -f '{{.Size}}' "$IMAGE")" "$(docker version -f '{{.Server.Version}}')" >docs/benchmarks.md
+    "$(docker image inspect -f '{{.Size}}' "$IMAGE")" "$(docker version -f '{{.Server.Version}}')" "$work/timeline.txt" >docs/benchmarks.md
 echo "wrote docs/benchmarks.md"
