@@ -21,14 +21,15 @@ echo "podlike: building $tag (a release build takes a few minutes the first time
 # Linked by the toolchain's lld, which can pack the binary's 80,000 relative
 # relocations (DT_RELR, glibc 2.36 and later): with gold they took 1.9 MB that the
 # loader read at every start. No symbol is exported, as nothing loads the binary
-# as a library. See docs/benchmarks.md for what each costs.
+# as a library. Each function in its own section lets the linker drop the
+# functions nothing calls (0.7 MB). See docs/benchmarks.md for what each costs.
 toolset=$(mktemp)
 trap 'rm -f "$toolset"' EXIT
 lld="$(dirname "$(command -v swift)")/ld.lld"
 [ -x "$lld" ] || { echo "podlike: the Swift toolchain's ld.lld is missing at $lld" >&2; exit 1; }
 printf '{"schemaVersion": "1.0", "linker": {"path": "%s"}}\n' "$lld" >"$toolset"
 swift build -c release --static-swift-stdlib --product podlike --scratch-path "$scratch" -Xswiftc -Osize \
-    --toolset "$toolset" -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic
+    -Xswiftc -Xfrontend -Xswiftc -function-sections --toolset "$toolset" -Xlinker -z -Xlinker pack-relative-relocs -Xlinker --no-export-dynamic
 binary="$scratch/release/podlike"
 
 context=$(mktemp -d)
