@@ -186,17 +186,14 @@ class FirstCallProxy:
     def _serve(self, client):
         upstream = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         upstream.connect(engine.socket_path)
-        data = client.recv(65536)
-        if self.first is None and data:
-            self.first = time.time_ns()
-        upstream.sendall(data)
 
-        def pump(source, target):
+        def pump(source, target, outgoing):
             try:
                 while True:
                     chunk = source.recv(65536)
                     if not chunk:
                         break
+                    self.seen(chunk, outgoing)
                     target.sendall(chunk)
             except OSError:
                 pass
@@ -207,8 +204,13 @@ class FirstCallProxy:
                     except OSError:
                         pass
 
-        threading.Thread(target=pump, args=(upstream, client), daemon=True).start()
-        pump(client, upstream)
+        threading.Thread(target=pump, args=(upstream, client, False), daemon=True).start()
+        pump(client, upstream, True)
+
+    def seen(self, chunk, outgoing):
+        """Called with each chunk forwarded; outgoing is the controller's side."""
+        if outgoing and self.first is None:
+            self.first = time.time_ns()
 
     def close(self):
         self.server.close()

@@ -10,9 +10,7 @@ from the controller's start event.
 through a recording socket, so every request and answer is seen in order.
 """
 import os
-import socket
 import sys
-import threading
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -30,31 +28,10 @@ class RecordingProxy(pods.FirstCallProxy):
         self.lines = []
         super().__init__()
 
-    def _serve(self, client):
-        upstream = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        upstream.connect(engine.socket_path)
-
-        def pump(source, target, marker, starts):
-            try:
-                while True:
-                    chunk = source.recv(65536)
-                    if not chunk:
-                        break
-                    first = chunk.split(b"\r\n", 1)[0]
-                    if first.startswith(starts):
-                        self.lines.append((time.time_ns(), marker, first.decode(errors="replace")[:120]))
-                    target.sendall(chunk)
-            except OSError:
-                pass
-            finally:
-                for s in (source, target):
-                    try:
-                        s.shutdown(socket.SHUT_RDWR)
-                    except OSError:
-                        pass
-
-        threading.Thread(target=pump, args=(upstream, client, "<", (b"HTTP/1",)), daemon=True).start()
-        pump(client, upstream, ">", METHODS)
+    def seen(self, chunk, outgoing):
+        first = chunk.split(b"\r\n", 1)[0]
+        if first.startswith(METHODS if outgoing else (b"HTTP/1",)):
+            self.lines.append((time.time_ns(), ">" if outgoing else "<", first.decode(errors="replace")[:120]))
 
 
 def main():
